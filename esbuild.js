@@ -1,0 +1,98 @@
+// Builds the extension (node, cjs, `vscode` external), its lazily loaded HTTP stack,
+// the webview (browser) and, unless --production, the test bundles under dist/test/.
+// Usage: node esbuild.js [--production] [--watch] [--no-tests]
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = !production && !process.argv.includes('--no-tests');
+
+/** @type {import('esbuild').BuildOptions} */
+const shared = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: 'none',
+  target: 'es2022',
+};
+
+/** Test entries: every `*.test.ts` and `*.main.ts` under test/ (main = runnable script). */
+function testEntries(dir = 'test') {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const full = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (entry.isFile() && /\.(test|main)\.ts$/.test(entry.name) && !full.includes(`${path.sep}fixtures${path.sep}`)) {
+      out.push(full);
+    }
+  }
+  return out.sort();
+}
+
+const configs = [
+  {
+    ...shared,
+    entryPoints: { extension: 'src/extension.ts', http: 'src/http.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    // http.js is required lazily from extension.js at run time: keep it a separate file.
+    external: ['vscode', './http', './http.js'],
+  },
+  {
+    ...shared,
+    entryPoints: { webview: 'media/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    loader: { '.ttf': 'file' },
+  },
+];
+if (withTests) {
+  configs.push({
+    ...shared,
+    entryPoints: testEntries(),
+    outbase: 'test',
+    outdir: 'dist/test',
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    external: ['vscode'],
+    sourcemap: 'inline',
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  const contexts = await Promise.all(configs.filter((c) => hasEntries(c)).map((c) => esbuild.context(c)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[esbuild] watching for changes');
+    return;
+  }
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  const metafile = { inputs: {}, outputs: {} };
+  for (const r of results) {
+    Object.assign(metafile.inputs, r.metafile.inputs);
+    Object.assign(metafile.outputs, r.metafile.outputs);
+  }
+  fs.mkdirSync('dist', { recursive: true });
+  fs.writeFileSync('dist/meta.json', JSON.stringify(metafile));
+  console.log(`[esbuild] built ${Object.keys(metafile.outputs).filter((o) => o.endsWith('.js')).length} bundles in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}
+
+function hasEntries(config) {
+  const e = config.entryPoints;
+  return Array.isArray(e) ? e.length > 0 : Object.values(e).every((file) => fs.existsSync(file));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+// Webview entry (dist/webview.js).
+export {};
