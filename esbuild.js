@@ -69,6 +69,8 @@ if (withTests) {
 
 async function main() {
   const started = Date.now();
+  // Stale bundles of deleted tests would otherwise still run.
+  if (withTests) fs.rmSync('dist/test', { recursive: true, force: true });
   const contexts = await Promise.all(configs.filter((c) => hasEntries(c)).map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
