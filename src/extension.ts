@@ -1,7 +1,51 @@
+// Wiring only: build the services, register the commands and the panel, resume interrupted jobs.
+// The HTTP stack (dist/http.js) is loaded on the first request, not here.
 import * as vscode from 'vscode';
+import { registerApiKeyCommands } from './commands/apiKey';
+import { showError } from './commands/errorMessage';
+import { registerGenerateFromSelection } from './commands/generateFromSelection';
+import { registerJobCommands } from './commands/jobs';
+import { panelDeps } from './commands/panelDeps';
+import type { CommandServices } from './commands/services';
+import { History } from './gallery/history';
+import { SaveClaims } from './jobs/claims';
+import { ClientCache } from './jobs/http';
+import type { JobRecord } from './jobs/job';
+import { JobStore } from './jobs/jobStore';
+import { resumeJobs } from './jobs/resume';
+import { JobRunner } from './jobs/runner';
+import { JobsStatusBar } from './jobs/statusBar';
+import { SegmindLog } from './logging/log';
+import { registerPanel } from './panel/index';
+import { ApiKeyService } from './secrets/apiKey';
+import { SettingsService } from './settings/service';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Wiring is added feature by feature.
+/** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key). */
+export interface SegmindApi {
+  readonly jobs: () => readonly JobRecord[];
+}
+
+export function activate(context: vscode.ExtensionContext): SegmindApi {
+  const log = new SegmindLog();
+  const logger = log.logger('jobs');
+  const settings = new SettingsService();
+  const apiKeys = new ApiKeyService(context.secrets, log.redactor);
+  const clients = new ClientCache(log.logger('http'), `segmind-image-studio/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`);
+  const store = new JobStore(context.workspaceState);
+  const history = new History(context.workspaceState);
+  const runner = new JobRunner({ store, settings, apiKeys, clients, claims: new SaveClaims(context.globalStorageUri), history, globalStorage: context.globalStorageUri, logger });
+  const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState };
+  context.subscriptions.push(
+    log, settings, apiKeys, store, runner, clients, new JobsStatusBar(runner),
+    registerGenerateFromSelection(services),
+    ...registerApiKeyCommands(services),
+    ...registerJobCommands(services),
+  );
+  registerPanel(context, panelDeps(services, history));
+  for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
+  const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
+  void resumeJobs(store, runner, logger, { showError: (e) => showError(e, errorHandlers) }).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
+  return { jobs: () => store.all() };
 }
 
 export function deactivate(): void {}

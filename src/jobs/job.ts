@@ -1,0 +1,65 @@
+// A generation job: a small state machine, persisted at every step (see DESIGN.md).
+//   created → submitting → submitted(requestId) → completed → saved(files) → inserted
+//   exits: failed(detail), cancelled, expired, interrupted (a sync request cut by a reload)
+import type { ModelSlug } from '../segmind/catalog';
+
+export type JobState =
+  | 'created' | 'submitting' | 'submitted' | 'completed' | 'saved' | 'inserted'
+  | 'failed' | 'cancelled' | 'expired' | 'interrupted';
+
+export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['saved', 'inserted', 'failed', 'cancelled', 'expired', 'interrupted']);
+
+/** Where the references go: the document the command came from, at an offset kept up to date. */
+export interface InsertionTarget {
+  readonly documentUri: string;
+  readonly languageId: string;
+  readonly offset: number;
+  /** The selection was not empty: an anchor at column 0 means "after the previous line". */
+  readonly hadSelection: boolean;
+}
+
+/** Where the images are saved: a folder URI, and whether it was checked to be inside a workspace folder. */
+export interface SaveTarget {
+  readonly folderUri: string;
+  /** The workspace folder it must stay in (symlinks are checked again when writing). */
+  readonly workspaceFolderUri?: string;
+}
+
+export interface JobRecord {
+  readonly id: string;
+  readonly model: ModelSlug;
+  /** The request body exactly as sent (prompt included, concrete seed); never the key. */
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  readonly mode: 'async' | 'sync';
+  readonly createdAt: number;
+  readonly state: JobState;
+  readonly requestId?: string;
+  readonly submittedAt?: number;
+  readonly target: SaveTarget;
+  readonly insertion?: InsertionTarget;
+  /** Saved file URIs by output index (0-based); holes while saving. */
+  readonly files: readonly (string | null)[];
+  readonly imageCount: number;
+  readonly error?: string;
+}
+
+/** Segmind keeps results for one hour; older jobs cannot be fetched. */
+export const RETENTION_MS = 60 * 60 * 1000;
+
+export function promptOf(job: Pick<JobRecord, 'body'>): string {
+  return typeof job.body.prompt === 'string' ? job.body.prompt : '';
+}
+
+export type ResumeDecision = 'done' | 'interrupted' | 'expired' | 'resume';
+
+/**
+ * What a new window does with a persisted job: finished ones are done; a sync request, or an async
+ * one cut before its request id was stored, cannot be resumed (it may still be billed); a request
+ * past Segmind's retention has expired; the rest are resumed.
+ */
+export function resumeDecision(job: Pick<JobRecord, 'state' | 'mode' | 'requestId' | 'submittedAt' | 'createdAt'>, now: number): ResumeDecision {
+  if (TERMINAL_STATES.has(job.state)) return 'done';
+  if (!job.requestId || job.mode === 'sync') return 'interrupted';
+  return now - (job.submittedAt ?? job.createdAt) >= RETENTION_MS ? 'expired' : 'resume';
+}

@@ -1,0 +1,229 @@
+// Runs generation jobs end to end: validate → persist → submit (request id persisted before
+// polling) → wait → save → history → insert. Several at once, each independent and cancellable.
+import * as vscode from 'vscode';
+import { Disposable } from '../common/lifecycle';
+import { InsertionAnchors, insertReferences } from '../assets/insert';
+import { resolveSaveTarget } from '../assets/target';
+import { UserFacingError } from '../common/userFacingError';
+import { imageCount, type ModelSlug } from '../segmind/catalog';
+import { SegmindError, isCancellation } from '../segmind/errors';
+import { buildRequest } from '../segmind/request';
+import { settingsProblemMessage } from '../settings/snapshot';
+import type { History } from '../gallery/history';
+import type { Logger } from '../logging/log';
+import type { ApiKeyService } from '../secrets/apiKey';
+import type { SettingsService } from '../settings/service';
+import type { SaveClaims } from './claims';
+import type { ClientCache } from './http';
+import { promptOf, type InsertionTarget, type JobRecord, type SaveTarget } from './job';
+import type { JobStore } from './jobStore';
+import { saveOutputs } from './saveOutputs';
+
+export type JobEvent = { type: 'submitted'; requestId: string } | { type: 'status'; status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED'; elapsedMs: number }
+  | { type: 'downloading' } | { type: 'credits'; remaining: number };
+
+export interface GenerationRequest {
+  readonly model: ModelSlug | string;
+  /** API parameters including `prompt`, before defaults and seed. */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Output folder template; default `segmind.outputFolder`. */
+  readonly folder?: string;
+  /** A folder the user picked in a dialog (no workspace open). */
+  readonly pickedFolder?: vscode.Uri;
+  /** The document the command came from (multi-root folder, ${documentDir}). */
+  readonly documentUri?: vscode.Uri;
+  readonly insertion?: InsertionTarget;
+  readonly onEvent?: (e: JobEvent) => void;
+}
+
+export interface GenerationOutcome {
+  readonly job: JobRecord;
+  readonly files: readonly vscode.Uri[];
+  readonly inserted: boolean;
+}
+
+/** A job this window is running now; what the progress UI, status bar and cancel command see. */
+export interface RunningJob {
+  readonly id: string;
+  readonly record: () => JobRecord;
+  readonly startedAt: number;
+  readonly phase: () => string;
+  readonly cancel: () => void;
+  readonly done: Promise<GenerationOutcome>;
+}
+
+export interface RunnerDeps {
+  readonly store: JobStore;
+  readonly settings: SettingsService;
+  readonly apiKeys: ApiKeyService;
+  readonly clients: ClientCache;
+  readonly claims: SaveClaims;
+  readonly history: History;
+  readonly globalStorage: vscode.Uri;
+  readonly logger: Logger;
+}
+
+export class JobRunner extends Disposable {
+  private readonly running = new Map<string, RunningJob>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  private readonly started = this._register(new vscode.EventEmitter<RunningJob>());
+  readonly onDidStart = this.started.event;
+  readonly anchors = this._register(new InsertionAnchors());
+  /** Remaining credits, when the API last reported them. */
+  credits: number | undefined;
+
+  private readonly anchorWrites = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly deps: RunnerDeps) {
+    super();
+    // Keep the moved insertion point in the store (debounced while typing) so a reload inserts there too.
+    this._register(this.anchors.onDidMove((id) => {
+      clearTimeout(this.anchorWrites.get(id));
+      this.anchorWrites.set(id, setTimeout(() => {
+        this.anchorWrites.delete(id);
+        const insertion = this.anchors.current(id);
+        if (insertion && this.running.has(id)) void this.deps.store.update(id, { insertion }).catch(() => undefined);
+      }, 300));
+    }));
+  }
+
+  jobs(): RunningJob[] {
+    return [...this.running.values()];
+  }
+
+  /** Checks everything that can be checked before spending credits; then starts the job. */
+  async start(request: GenerationRequest): Promise<RunningJob> {
+    const settings = this.deps.settings.snapshot(request.documentUri);
+    const problem = settingsProblemMessage(settings.problems);
+    if (problem) throw new UserFacingError(problem, ['Open Settings']);
+    const { model, body, seed } = buildRequest(request.model, request.params as Record<string, unknown>);
+    const target = await this.saveTarget(request, model.slug);
+    const key = await this.deps.apiKeys.get();
+    if (!key) throw new SegmindError('missing-key', 'No Segmind API key is set. Run "Segmind: Set API Key" (or set SEGMIND_API_KEY) and try again.');
+    this.deps.clients.get(settings, key.value); // fails now (bad URL) rather than after persisting
+    const record: JobRecord = {
+      id: globalThis.crypto.randomUUID(), model: model.slug, body, seed, mode: settings.requestMode, createdAt: Date.now(),
+      state: 'submitting', target, ...(request.insertion ? { insertion: request.insertion } : {}), files: [], imageCount: imageCount(model, body),
+    };
+    await this.deps.store.put(record);
+    return this.execute(record, request.onEvent);
+  }
+
+  /** Continues a persisted job after a reload (state submitted/completed, with a request id). */
+  resume(record: JobRecord): RunningJob {
+    return this.execute(record, undefined);
+  }
+
+  private async saveTarget(request: GenerationRequest, model: string): Promise<SaveTarget> {
+    if (request.pickedFolder) return { folderUri: request.pickedFolder.toString() };
+    const folder = request.folder ?? this.deps.settings.snapshot(request.documentUri).outputFolder;
+    const resolved = await resolveSaveTarget(folder, model, request.documentUri);
+    if (resolved.kind === 'workspace') return resolved.target;
+    throw new UserFacingError('Open a folder or workspace to save generated images into (or run the command from the Command Palette to choose a folder).');
+  }
+
+  private execute(initial: JobRecord, onEvent: GenerationRequest['onEvent']): RunningJob {
+    let record = initial;
+    let phase = initial.state === 'submitting' ? 'Submitting' : 'Waiting';
+    const controller = new AbortController();
+    const log = this.deps.logger;
+    const update = async (change: Partial<JobRecord>): Promise<void> => {
+      record = await this.deps.store.update(record.id, change);
+      this.changed.fire();
+    };
+    const handle = (e: JobEvent): void => {
+      if (e.type === 'submitted') phase = 'Queued'; // Segmind answers a submit with QUEUED
+      if (e.type === 'status') phase = e.status === 'QUEUED' ? 'Queued' : e.status === 'PROCESSING' ? 'Processing' : phase;
+      if (e.type === 'downloading') phase = 'Downloading';
+      if (e.type === 'credits') this.credits = e.remaining;
+      this.changed.fire();
+      onEvent?.(e);
+    };
+    if (record.insertion) this.anchors.track(record.id, record.insertion);
+    const run = async (): Promise<GenerationOutcome> => {
+      const settings = this.deps.settings.snapshot();
+      const key = await this.deps.apiKeys.get();
+      if (!key) throw new SegmindError('missing-key', 'No Segmind API key is set. Run "Segmind: Set API Key" (or set SEGMIND_API_KEY) and try again.');
+      const client = this.deps.clients.get(settings, key.value);
+      const signal = controller.signal;
+      let result;
+      if (record.requestId) {
+        log.info(`resuming request ${record.requestId} (${record.model})`);
+        result = await client.waitForCompletion(record.requestId, { signal, onEvent: handle, ...(record.submittedAt ? { submittedAt: record.submittedAt } : {}) });
+      } else if (record.mode === 'sync') {
+        log.info(`job ${record.id}: v1 sync request to ${record.model}`);
+        result = await client.generateSync(record.model, { ...record.body }, { signal, onEvent: handle });
+      } else {
+        log.info(`job ${record.id}: submitting to ${record.model}`);
+        result = await client.generateAsync(record.model, { ...record.body }, {
+          signal, onEvent: handle,
+          onSubmitted: (requestId) => update({ state: 'submitted', requestId, submittedAt: Date.now() }),
+        });
+      }
+      if (result.remainingCredits !== undefined) this.credits = result.remainingCredits;
+      await update({ state: 'completed', imageCount: result.images.length, ...(result.requestId ? { requestId: result.requestId } : {}) });
+      phase = 'Saving';
+      this.changed.fire();
+      const files = await saveOutputs(record, result.images, {
+        settings, claims: this.deps.claims, globalStorage: this.deps.globalStorage, logger: log,
+        onSaved: (saved) => update({ files: saved }),
+      });
+      await update({ state: 'saved', files: files.map((f) => f.toString()) });
+      await this.addToHistory(record, files);
+      const target = this.anchors.current(record.id) ?? record.insertion;
+      let inserted = false;
+      if (target) {
+        inserted = await insertReferences(target, files, promptOf(record)).catch((e: unknown) => {
+          log.warn(`inserting references failed: ${(e as Error).message}`);
+          return false;
+        });
+        if (inserted) await update({ state: 'inserted' });
+      }
+      return { job: record, files, inserted };
+    };
+    const done = run()
+      .catch(async (e: unknown) => {
+        const cancelled = controller.signal.aborted || isCancellation(e);
+        const message = e instanceof Error ? e.message : String(e);
+        await update(cancelled ? { state: 'cancelled' } : { state: 'failed', error: message }).catch(() => undefined);
+        log[cancelled ? 'info' : 'error'](`job ${record.id}${record.requestId ? ` (request ${record.requestId})` : ''} ${cancelled ? 'cancelled' : `failed: ${message}`}`);
+        throw cancelled ? new vscode.CancellationError() : e;
+      })
+      .finally(() => {
+        this.running.delete(record.id);
+        this.anchors.release(record.id);
+        this.changed.fire();
+      });
+    const job: RunningJob = { id: record.id, record: () => record, startedAt: Date.now(), phase: () => phase, cancel: () => controller.abort(), done };
+    this.running.set(record.id, job);
+    this.changed.fire();
+    this.started.fire(job);
+    return job;
+  }
+
+  private async addToHistory(record: JobRecord, files: readonly vscode.Uri[]): Promise<void> {
+    const params: Record<string, string | number | boolean> = {};
+    for (const [k, v] of Object.entries(record.body)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') params[k] = v;
+    for (const [i, uri] of files.entries()) {
+      await this.deps.history.add({
+        id: record.requestId ? `${record.requestId}#${i}` : `${record.id}#${i}`, createdAt: Date.now(), uri: uri.toString(),
+        path: vscode.workspace.asRelativePath(uri, false), model: record.model, prompt: promptOf(record), params, seed: record.seed,
+        ...(record.requestId ? { requestId: record.requestId } : {}),
+      }).catch((e: unknown) => this.deps.logger.warn(`history: ${(e as Error).message}`));
+    }
+  }
+
+  /** Cancels this window's job with `idOrRequestId`; false when there is none. */
+  cancel(idOrRequestId: string): boolean {
+    const job = this.running.get(idOrRequestId) ?? this.jobs().find((j) => j.record().requestId === idOrRequestId);
+    job?.cancel();
+    return job !== undefined;
+  }
+
+  override dispose(): void {
+    // A window closing: persisted async jobs are resumed by the next window; do not mark them cancelled.
+    for (const timer of this.anchorWrites.values()) clearTimeout(timer);
+    super.dispose();
+  }
+}
