@@ -1,0 +1,144 @@
+// The gallery's commands (package.json `segmind.gallery.*`) and the image commands that start from a
+// saved file or history entry: Reproduce Image in Generator, Generate Variations.
+import * as vscode from 'vscode';
+import { MODELS, isModelSlug } from '../segmind/catalog';
+import { randomSeed } from '../segmind/request';
+import type { GeneratorServices } from '../panel/generatorPanel';
+import { runFileAction } from '../panel/fileActions';
+import type { PanelManager } from '../panel/index';
+import type { GalleryNode, GalleryTree } from './galleryTree';
+import type { HistoryEntry } from './history';
+import { guidanceSweep, newSeedVariations, recordForFile, recordFromEntry, type GenerationRecord, type MetadataReader } from './records';
+import { readGenerationMetadata } from './embeddedMetadata';
+
+interface GalleryCommandContext {
+  readonly services: GeneratorServices;
+  readonly panels: PanelManager;
+  readonly gallery: GalleryTree;
+  readonly view: vscode.TreeView<GalleryNode>;
+}
+
+/** A gallery node, a history entry id, or (from the Explorer) a Uri. */
+type Target = GalleryNode | vscode.Uri | string | undefined;
+
+export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disposable[] {
+  const { services, panels, gallery, view } = ctx;
+  const history = services.deps.history;
+  const reader: MetadataReader = readGenerationMetadata;
+
+  const entryOf = (target: Target): HistoryEntry | undefined => {
+    if (typeof target === 'string') return history.get(target);
+    if (target instanceof vscode.Uri) return history.findByUri(target.toString());
+    if (target?.kind === 'image') return history.get(target.entry.id) ?? target.entry;
+    // Invoked from a keybinding or the palette: the selected tree item.
+    const selected = view.selection[0];
+    return selected?.kind === 'image' ? selected.entry : undefined;
+  };
+  const uriOf = (target: Target): vscode.Uri | undefined => {
+    if (target instanceof vscode.Uri) return target;
+    const entry = entryOf(target);
+    return entry ? vscode.Uri.parse(entry.uri, true) : undefined;
+  };
+  const recordOf = async (target: Target): Promise<{ record?: GenerationRecord; name: string }> => {
+    const uri = uriOf(target) ?? vscode.window.activeTextEditor?.document.uri;
+    if (!uri) return { name: '' };
+    const name = vscode.workspace.asRelativePath(uri, false);
+    const entry = target instanceof vscode.Uri ? undefined : entryOf(target);
+    if (entry) {
+      const record = recordFromEntry(entry);
+      return record ? { record, name } : { name };
+    }
+    try {
+      const configured = vscode.workspace.getConfiguration('segmind').get<string>('defaultModel');
+      const fallback = isModelSlug(configured) ? configured : undefined;
+      const record = await recordForFile(uri.toString(), history, async () => vscode.workspace.fs.readFile(uri), reader, fallback);
+      return record ? { record, name } : { name };
+    } catch (err) {
+      services.deps.logger.warn(`[gallery] could not read ${name}: ${err instanceof Error ? err.message : String(err)}`);
+      return { name };
+    }
+  };
+  const noRecord = (name: string): void => {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} has no generation parameters: it was not made by this extension with "segmind.embedMetadata" on, and has no AUTOMATIC1111 "parameters" text.', name || vscode.l10n.t('This image')),
+    );
+  };
+  const withFile = (action: 'open' | 'reveal' | 'insert') => async (target: Target) => {
+    const uri = uriOf(target);
+    if (!uri) return;
+    try {
+      await runFileAction(action, uri, services);
+    } catch (err) {
+      void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return [
+    vscode.commands.registerCommand('segmind.gallery.refresh', () => gallery.refresh()),
+    vscode.commands.registerCommand('segmind.gallery.filter', async () => {
+      const text = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter Generated Images'),
+        prompt: vscode.l10n.t('Words to look for in the prompt, model, file path or seed. Empty shows everything.'),
+        value: gallery.filter,
+      });
+      if (text === undefined) return;
+      gallery.setFilter(text);
+      view.description = gallery.filter ? vscode.l10n.t('filter: {0}', gallery.filter) : undefined;
+      view.message = gallery.filter && gallery.groups().length === 0 ? vscode.l10n.t('No image matches "{0}".', gallery.filter) : undefined;
+    }),
+    vscode.commands.registerCommand('segmind.gallery.openImage', withFile('open')),
+    vscode.commands.registerCommand('segmind.gallery.reveal', withFile('reveal')),
+    vscode.commands.registerCommand('segmind.gallery.insert', withFile('insert')),
+    vscode.commands.registerCommand('segmind.gallery.copyPrompt', async (target: Target) => {
+      const entry = entryOf(target);
+      if (!entry) return;
+      await vscode.env.clipboard.writeText(entry.prompt);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Prompt copied'), 3000);
+    }),
+    vscode.commands.registerCommand('segmind.gallery.regenerate', async (target: Target) => {
+      const { record, name } = await recordOf(target);
+      if (!record) return noRecord(name);
+      const [plan] = newSeedVariations(record, 1);
+      if (plan) panels.run([{ ...plan, label: vscode.l10n.t('New seed for {0}', name) }], { model: record.model, params: record.params, keepSeed: false });
+    }),
+    vscode.commands.registerCommand('segmind.gallery.delete', async (target: Target) => {
+      const entry = entryOf(target);
+      if (!entry) return;
+      await history.remove(entry.id);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Removed from history (the file was kept)'), 3000);
+    }),
+    vscode.commands.registerCommand('segmind.reproduceFromImage', async (target: Target) => {
+      const { record, name } = await recordOf(target);
+      if (!record) return noRecord(name);
+      const seedText = record.seed !== undefined ? vscode.l10n.t('seed {0}', record.seed) : vscode.l10n.t('no seed recorded');
+      panels.show({
+        prefill: {
+          model: record.model,
+          params: record.params,
+          keepSeed: record.seed !== undefined,
+          notice: record.foreignModel
+            ? vscode.l10n.t('Reproducing {0}: it was made with "{1}"; its prompt and settings are shown with {2}, {3}.', name, record.foreignModel, MODELS[record.model].name, seedText)
+            : vscode.l10n.t('Reproducing {0}: {1}, same parameters, {2}.', name, MODELS[record.model].name, seedText),
+        },
+      });
+    }),
+    vscode.commands.registerCommand('segmind.generateVariations', async (target: Target) => {
+      const { record, name } = await recordOf(target);
+      if (!record) return noRecord(name);
+      const fourSeeds = vscode.l10n.t('4 images with new seeds');
+      const sweep = vscode.l10n.t('Guidance sweep: 3, 5, 7 × 2 seeds (6 images)');
+      const choice = await vscode.window.showQuickPick([fourSeeds, sweep], {
+        title: vscode.l10n.t('Variations of {0}', name),
+        placeHolder: vscode.l10n.t('Each image is a separate, billed request'),
+      });
+      if (!choice) return;
+      const prefill = { model: record.model, params: record.params, keepSeed: record.seed !== undefined };
+      if (choice === fourSeeds) {
+        panels.run(newSeedVariations(record, 4), prefill);
+      } else {
+        const seeds: [number, number] = [record.seed ?? randomSeed(), randomSeed()];
+        panels.run(guidanceSweep(record, seeds), prefill);
+      }
+    }),
+  ];
+}

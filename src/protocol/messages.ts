@@ -1,0 +1,128 @@
+// The messages between the generator panel's webview (media/) and the extension host (src/panel/).
+// Imported by both bundles, so it depends on nothing but zod/mini. `import * as z` (not `{ z }`)
+// keeps zod/mini tree-shakeable: the named `z` namespace drags every locale into the browser bundle.
+import * as z from 'zod/mini';
+
+const MAX_ID = 64;
+const MAX_TEXT = 10_000;
+
+const messageId = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+const shortText = z.string().check(z.maxLength(200));
+const paramValue = z.union([z.string().check(z.maxLength(MAX_TEXT)), z.number(), z.boolean()]);
+/** API parameters as the form holds them; the extension validates them again with the core's rules. */
+export const paramsSchema = z.record(z.string().check(z.minLength(1), z.maxLength(64)), paramValue);
+export type ParamValue = z.infer<typeof paramValue>;
+export type Params = z.infer<typeof paramsSchema>;
+
+/** A file the extension produced, as the webview knows it. `uri` is the handle file actions send back. */
+const resultFile = z.object({
+  uri: z.string().check(z.maxLength(4096)),
+  path: z.string().check(z.maxLength(4096)),
+  src: z.optional(z.string().check(z.maxLength(4096))),
+});
+export type ResultFile = z.infer<typeof resultFile>;
+
+// ---------- webview → extension ----------
+const ready = z.object({ type: z.literal('ready') });
+const generate = z.object({
+  type: z.literal('generate'),
+  id: messageId,
+  model: shortText,
+  params: paramsSchema,
+  /** Shown on the job card, e.g. "guidance_scale 5 · seed 42" for a sweep. */
+  label: z.optional(shortText),
+});
+const fileAction = z.object({
+  type: z.literal('fileAction'),
+  id: messageId,
+  action: z.enum(['insert', 'reveal', 'open', 'copyPath']),
+  uri: z.string().check(z.minLength(1), z.maxLength(4096)),
+});
+const cancelJob = z.object({ type: z.literal('cancel'), id: messageId, jobId: messageId });
+/**
+ * After a window reload the webview's saved state may predate a job's end (the workbench saves
+ * webview state lazily). It asks the extension to find such jobs' images in the history.
+ */
+const trackJobs = z.object({
+  type: z.literal('track'),
+  jobs: z.array(z.object({
+    jobId: messageId,
+    model: shortText,
+    prompt: z.string().check(z.maxLength(MAX_TEXT)),
+    seed: z.optional(z.number()),
+    requestId: z.optional(shortText),
+  })).check(z.maxLength(32)),
+});
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [ready, generate, fileAction, cancelJob, trackJobs]);
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type GenerateMessage = z.infer<typeof generate>;
+export type FileActionMessage = z.infer<typeof fileAction>;
+export type FileAction = FileActionMessage['action'];
+export type TrackedJob = z.infer<typeof trackJobs>['jobs'][number];
+
+// ---------- extension → webview ----------
+export const JOB_STATES = ['starting', 'queued', 'processing', 'downloading', 'done', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** Live state of one generation; the first message for an unknown job id creates its card. */
+const job = z.object({
+  type: z.literal('job'),
+  jobId: messageId,
+  state: z.enum(JOB_STATES),
+  model: shortText,
+  params: paramsSchema,
+  seed: z.optional(z.number()),
+  label: z.optional(shortText),
+  elapsedMs: z.optional(z.number()),
+  requestId: z.optional(shortText),
+  files: z.optional(z.array(resultFile).check(z.maxLength(16))),
+  error: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+});
+/** Replace the form's contents (reproduce from an image, selection, variations). */
+const prefill = z.object({
+  type: z.literal('prefill'),
+  model: shortText,
+  params: paramsSchema,
+  /** Reproducing wants the exact seed; without it the seed toggle stays on "random". */
+  keepSeed: z.boolean(),
+  notice: z.optional(z.string().check(z.maxLength(500))),
+});
+/** Put the editor's selection in the prompt, leaving the other values as the user set them. */
+const setPrompt = z.object({ type: z.literal('setPrompt'), prompt: z.string().check(z.maxLength(MAX_TEXT)) });
+const reply = z.object({ type: z.literal('reply'), id: messageId });
+const errorReply = z.object({ type: z.literal('error'), id: messageId, message: z.string().check(z.maxLength(MAX_TEXT)) });
+
+export const extensionMessageSchema = z.discriminatedUnion('type', [job, prefill, setPrompt, reply, errorReply]);
+export type ExtensionMessage = z.infer<typeof extensionMessageSchema>;
+export type JobMessage = z.infer<typeof job>;
+export type PrefillMessage = z.infer<typeof prefill>;
+
+/** Initial data the extension puts in the page as escaped `data-init` JSON. */
+export const initialDataSchema = z.object({
+  model: shortText,
+  /** User defaults per model (setting `segmind.defaultParameters`), merged over the catalog's. */
+  userDefaults: z.record(z.string(), paramsSchema),
+  prompt: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  platform: z.enum(['mac', 'other']),
+});
+export type InitialData = z.infer<typeof initialDataSchema>;
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; reason: string };
+
+function describe(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid message';
+}
+
+/** Validates a message received from the webview; never throws. */
+export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
+  const parsed = webviewMessageSchema.safeParse(raw);
+  return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: describe(parsed.error) };
+}
+
+/** Validates a message received from the extension; never throws. */
+export function parseExtensionMessage(raw: unknown): ParseResult<ExtensionMessage> {
+  const parsed = extensionMessageSchema.safeParse(raw);
+  return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: describe(parsed.error) };
+}
