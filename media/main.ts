@@ -1,6 +1,6 @@
 // Webview entry (dist/webview.js + dist/webview.css): the generator panel's form and job cards.
 // Everything from the extension is validated with the shared protocol; state lives in setState so the
-// panel survives being hidden and window reloads without retainContextWhenHidden.
+// panel survives being hidden and window reloads without keeping a hidden page alive.
 import '@vscode/codicons/dist/codicon.css';
 import './main.css';
 import { MODELS, MODEL_SLUGS, isModelSlug, type ModelSlug, type ModelSpec } from '../src/segmind/catalog';

@@ -57,7 +57,7 @@ export class GeneratorPanel implements vscode.Disposable {
     panel.webview.html = this.page(prompt);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw)),
-      // Without retainContextWhenHidden the page is destroyed while hidden; it says `ready` when back.
+      // The page is destroyed while hidden (its context is not retained); it says `ready` when back.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
       }),

@@ -12,7 +12,7 @@ export const SILENT_LOGGER: Logger = { debug() {}, info() {}, warn() {}, error()
 
 export type CallRequest = Omit<HttpRequest, 'signal'>;
 
-/** Uniform in [0, 1) from the platform CSPRNG (no Math.random in src). */
+/** Uniform in [0, 1) from the platform CSPRNG, so retry jitter is not predictable. */
 export function cryptoRandom(): number {
   return (globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
 }
