@@ -1,9 +1,9 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
-import { SD35L, SD3M, asJson, fetchError, get, post, submit } from './helpers';
+import { SD35L, SD3M, asJson, fetchError, get, post, submit, FAULT_BODY, completedImageUrl } from './helpers';
 
-const BODY = { prompt: 'faulty', seed: 11, width: 128, height: 128 };
+const BODY = FAULT_BODY;
 
 describe('emulator faults: refusals, failures, resets', () => {
   let emu: Emulator;
@@ -12,12 +12,6 @@ describe('emulator faults: refusals, failures, resets', () => {
   });
   after(() => emu.close());
   beforeEach(() => emu.reset());
-
-  /** Submits and returns the completed job's first image URL. */
-  async function completedImageUrl(): Promise<string> {
-    const id = await submit(emu, SD35L, BODY);
-    return emu.jobs.get(id)?.outputs[0] ?? '';
-  }
 
   describe('http', () => {
     it('500 on submit: Segmind-style error, no job; consumed once', async () => {
@@ -58,7 +52,7 @@ describe('emulator faults: refusals, failures, resets', () => {
     });
 
     it('on image: the download fails, the next one works', async () => {
-      const url = await completedImageUrl();
+      const url = await completedImageUrl(emu);
       emu.fault({ on: 'image', kind: 'http', status: 500 });
       assert.equal((await get(emu, url, null)).status, 500);
       assert.equal((await get(emu, url, null)).status, 200);

@@ -2,9 +2,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
-import { SD35L, asJson, bytesOf, get, post, submit } from './helpers';
+import { SD35L, asJson, bytesOf, get, post, submit, FAULT_BODY, completedImageUrl, waitFor } from './helpers';
 
-const BODY = { prompt: 'faulty', seed: 11, width: 128, height: 128 };
+const BODY = FAULT_BODY;
 
 describe('emulator faults: reshaped responses', () => {
   let emu: Emulator;
@@ -14,26 +14,19 @@ describe('emulator faults: reshaped responses', () => {
   after(() => emu.close());
   beforeEach(() => emu.reset());
 
-  /** Submits and returns the completed job's first image URL. */
-  async function completedImageUrl(): Promise<string> {
-    const id = await submit(emu, SD35L, BODY);
-    return emu.jobs.get(id)?.outputs[0] ?? '';
-  }
-
   describe('slow responses', () => {
     it('delay-headers holds the response; a submit is accepted on arrival', async () => {
-      emu.fault({ on: 'submit', kind: 'delay-headers', ms: 300 });
+      emu.fault({ on: 'submit', kind: 'delay-headers', ms: 600 });
       const started = Date.now();
       const pending = post(emu, `/v2/${SD35L}`, BODY);
-      await new Promise((r) => setTimeout(r, 100));
-      assert.equal(emu.acceptedSubmits(), 1, 'job exists before the reply');
+      assert.ok(await waitFor(() => emu.acceptedSubmits() === 1, 500), 'job exists before the reply');
       const r = await pending;
       assert.equal(r.status, 200);
-      assert.ok(Date.now() - started >= 290);
+      assert.ok(Date.now() - started >= 590);
     });
 
     it('stall-body sends afterBytes of the body, then nothing until the client gives up', async () => {
-      const url = await completedImageUrl();
+      const url = await completedImageUrl(emu);
       emu.fault({ on: 'image', kind: 'stall-body', afterBytes: 100 });
       const abort = new AbortController();
       const r = await fetch(url, { signal: abort.signal });
@@ -101,7 +94,7 @@ describe('emulator faults: reshaped responses', () => {
     });
 
     it('truncated-image: a complete response holding half the image', async () => {
-      const url = await completedImageUrl();
+      const url = await completedImageUrl(emu);
       const full = await bytesOf(get(emu, url, null));
       emu.fault({ on: 'image', kind: 'truncated-image' });
       const cut = await bytesOf(get(emu, url, null));
@@ -119,7 +112,7 @@ describe('emulator faults: reshaped responses', () => {
     });
 
     it('oversized-image: a real image padded to the requested size, with Content-Length', async () => {
-      const url = await completedImageUrl();
+      const url = await completedImageUrl(emu);
       emu.fault({ on: 'image', kind: 'oversized-image', bytes: 3_000_000 });
       const big = await bytesOf(get(emu, url, null));
       assert.equal(big.headers.get('content-length'), '3000000');
@@ -128,7 +121,7 @@ describe('emulator faults: reshaped responses', () => {
     });
 
     it('oversized-image with noContentLength streams chunked', async () => {
-      const url = await completedImageUrl();
+      const url = await completedImageUrl(emu);
       emu.fault({ on: 'image', kind: 'oversized-image', bytes: 2_000_000, noContentLength: true });
       const big = await bytesOf(get(emu, url, null));
       assert.equal(big.headers.get('content-length'), null);
@@ -136,7 +129,7 @@ describe('emulator faults: reshaped responses', () => {
     });
 
     it('html-instead-of-image: 200 text/html', async () => {
-      const url = await completedImageUrl();
+      const url = await completedImageUrl(emu);
       emu.fault({ on: 'image', kind: 'html-instead-of-image' });
       const r = await get(emu, url, null);
       assert.equal(r.status, 200);
@@ -151,7 +144,7 @@ describe('emulator faults: reshaped responses', () => {
     });
 
     it('json-instead-of-image: 200 application/json', async () => {
-      const url = await completedImageUrl();
+      const url = await completedImageUrl(emu);
       emu.fault({ on: 'image', kind: 'json-instead-of-image' });
       const r = await asJson(get(emu, url, null));
       assert.equal(r.status, 200);

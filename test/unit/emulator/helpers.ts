@@ -50,3 +50,19 @@ export async function fetchError(p: Promise<unknown>): Promise<Error & { cause?:
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A small SD 3.5 Large body, cheap to render, for the fault tests. */
+export const FAULT_BODY = { prompt: 'faulty', seed: 11, width: 128, height: 128 };
+
+/** Submits FAULT_BODY (queue and processing 0) and returns the completed job's first image URL. */
+export async function completedImageUrl(emu: Emulator): Promise<string> {
+  const id = await submit(emu, SD35L, FAULT_BODY);
+  return emu.jobs.get(id)?.outputs[0] ?? '';
+}
+
+/** Waits until `condition()` holds or `ms` pass; returns whether it held. */
+export async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await sleep(10);
+  return condition();
+}
