@@ -44,7 +44,11 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   registerPanel(context, panelDeps(services, history));
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
   const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
-  void resumeJobs(store, runner, logger, { showError: (e) => showError(e, errorHandlers) }).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
+  void resumeJobs(store, runner, logger, {
+    showError: (e, retry) => showError(e, { ...errorHandlers, ...(retry ? { retry } : {}) }),
+    hasApiKey: async () => (await apiKeys.get()) !== undefined,
+    onDidChangeApiKey: apiKeys.onDidChange,
+  }).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
   return { jobs: () => store.all() };
 }
 

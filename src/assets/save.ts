@@ -1,6 +1,10 @@
-// Writes an image into a folder through vscode.workspace.fs: a free `name-N` (never overwrites),
-// written to a temporary file in the same folder and renamed, so no half-written image appears.
+// Writes an image into a folder: a free `name-N` (never overwrites), written to a temporary file in
+// the same folder and renamed, so no half-written image appears. Local folders go through
+// diskWrite.ts (the image's parts are written as they are, not joined into a second copy); other
+// schemes (remote, virtual) through vscode.workspace.fs.
 import * as vscode from 'vscode';
+import { concatBytes } from '../segmind/metadataBytes';
+import { saveNewFile } from './diskWrite';
 import { moveIfAbsent } from './exclusive';
 import { candidateName } from './fileName';
 import { assertInsideWorkspace } from './target';
@@ -17,13 +21,25 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Saves `bytes` as `fileName` (or `-2`, `-3`, …) in `folder`; returns the file written. */
-export async function saveImageFile(folder: vscode.Uri, fileName: string, bytes: Uint8Array, workspaceFolder?: vscode.Uri): Promise<vscode.Uri> {
+/** The file's bytes: one buffer, or consecutive parts (see embedMetadataParts) written in order. */
+export type FileContent = Uint8Array | readonly Uint8Array[];
+
+function partsOf(content: FileContent): readonly Uint8Array[] {
+  return content instanceof Uint8Array ? [content] : content;
+}
+
+function joined(content: FileContent): Uint8Array {
+  return content instanceof Uint8Array ? content : content.length === 1 && content[0] ? content[0] : concatBytes(content);
+}
+
+/** Saves `content` as `fileName` (or `-2`, `-3`, …) in `folder`; returns the file written. */
+export async function saveImageFile(folder: vscode.Uri, fileName: string, content: FileContent, workspaceFolder?: vscode.Uri): Promise<vscode.Uri> {
   await vscode.workspace.fs.createDirectory(folder);
   // Checked again now that the folder exists: a link created meanwhile must not take the file out.
   if (workspaceFolder) await assertInsideWorkspace(folder, workspaceFolder, vscode.workspace.asRelativePath(folder, false));
+  if (folder.scheme === 'file') return vscode.Uri.file(await saveNewFile(folder.fsPath, fileName, partsOf(content)));
   const temp = vscode.Uri.joinPath(folder, `.${fileName}.${globalThis.crypto.randomUUID()}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, bytes);
+  await vscode.workspace.fs.writeFile(temp, joined(content));
   try {
     for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
       const target = vscode.Uri.joinPath(folder, candidateName(fileName, attempt));
@@ -38,13 +54,14 @@ export async function saveImageFile(folder: vscode.Uri, fileName: string, bytes:
 }
 
 /** Keeps a paid-for image that could not be saved in the workspace, in the extension's global storage. */
-export async function keepInGlobalStorage(globalStorage: vscode.Uri, fileName: string, bytes: Uint8Array): Promise<vscode.Uri> {
+export async function keepInGlobalStorage(globalStorage: vscode.Uri, fileName: string, content: FileContent): Promise<vscode.Uri> {
   const folder = vscode.Uri.joinPath(globalStorage, 'unsaved');
   await vscode.workspace.fs.createDirectory(folder);
+  if (folder.scheme === 'file') return vscode.Uri.file(await saveNewFile(folder.fsPath, fileName, partsOf(content)));
   for (let attempt = 1; ; attempt++) {
     const target = vscode.Uri.joinPath(folder, candidateName(fileName, attempt));
     if (await exists(target)) continue;
-    await vscode.workspace.fs.writeFile(target, bytes);
+    await vscode.workspace.fs.writeFile(target, joined(content));
     return target;
   }
 }

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { InsertionAnchors } from '../assets/insert';
 import { UserFacingError } from '../common/userFacingError';
 import { showJobProgress } from '../jobs/progress';
-import type { GenerationRequest } from '../jobs/runner';
+import { retryWaitsOnRequest } from '../jobs/job';
+import type { GenerationRequest, RunningJob } from '../jobs/runner';
 import { MODELS, imageCount, isModelSlug } from '../segmind/catalog';
 import { ACTIONS, showError } from './errorMessage';
 import { parseArgument, type GenerateOptions } from './options';
@@ -60,7 +61,7 @@ async function generateProgrammatically(services: CommandServices, options: Gene
     ...(insert && editor ? { insertion: InsertionAnchors.capture(editor) } : {}),
   };
   try {
-    return await run(services, request);
+    return await run(services, () => services.runner.start(request));
   } catch (e) {
     return fail(e);
   }
@@ -93,15 +94,19 @@ async function generateInteractively(services: CommandServices): Promise<Generat
     ...(editor ? { documentUri: editor.document.uri } : {}),
     ...(settings.insertAfterSave && editor && !editor.document.isClosed ? { insertion: InsertionAnchors.capture(editor) } : {}),
   };
-  const attempt = async (): Promise<GenerateResult | undefined> => {
+  const attempt = async (start: () => Promise<RunningJob>): Promise<GenerateResult | undefined> => {
+    let job: RunningJob | undefined;
     try {
-      return await run(services, request);
+      return await run(services, async () => (job = await start()));
     } catch (e) {
-      showError(e, handlers(services, () => void attempt()));
+      // A request Segmind accepted is waited on again, not submitted (and billed) a second time.
+      const failed = job?.record();
+      const retry = retryWaitsOnRequest(failed, e) ? () => services.runner.continueFailed(failed.id) : () => services.runner.start(request);
+      showError(e, handlers(services, () => void attempt(retry)));
       return undefined;
     }
   };
-  return attempt();
+  return attempt(() => services.runner.start(request));
 }
 
 /** Asks before a request that makes more than `segmind.confirmImageCount` images. */
@@ -121,8 +126,8 @@ async function confirmCount(services: CommandServices, model: string, params: Re
   return choice === go || choice === dontAsk;
 }
 
-async function run(services: CommandServices, request: GenerationRequest): Promise<GenerateResult> {
-  const job = await services.runner.start(request);
+async function run(services: CommandServices, start: () => Promise<RunningJob>): Promise<GenerateResult> {
+  const job = await start();
   const modelName = isModelSlug(job.record().model) ? MODELS[job.record().model].name : job.record().model;
   showJobProgress(job, vscode.l10n.t('Generating with {0}', modelName));
   const outcome = await job.done;

@@ -2,6 +2,7 @@
 //   created → submitting → submitted(requestId) → completed → saved(files) → inserted
 //   exits: failed(detail), cancelled, expired, interrupted (a sync request cut by a reload)
 import type { ModelSlug } from '../segmind/catalog';
+import { isSegmindError } from '../segmind/errors';
 
 export type JobState =
   | 'created' | 'submitting' | 'submitted' | 'completed' | 'saved' | 'inserted'
@@ -62,4 +63,14 @@ export function resumeDecision(job: Pick<JobRecord, 'state' | 'mode' | 'requestI
   if (TERMINAL_STATES.has(job.state)) return 'done';
   if (!job.requestId || job.mode === 'sync') return 'interrupted';
   return now - (job.submittedAt ?? job.createdAt) >= RETENTION_MS ? 'expired' : 'resume';
+}
+
+/**
+ * Whether "Retry" after `e` should wait on the failed job's request again rather than submit a new
+ * one: the request reached Segmind (it may be billed, or already done) and waiting or downloading
+ * is what failed. A FAILED job, an expired request or a sync (v1) request is submitted anew.
+ */
+export function retryWaitsOnRequest(job: JobRecord | undefined, e: unknown): job is JobRecord & { requestId: string } {
+  return job !== undefined && job.mode === 'async' && job.requestId !== undefined && job.state === 'failed'
+    && isSegmindError(e) && e.mayBeBilled && e.requestId !== undefined && !['failed', 'request-not-found', 'cancelled', 'missing-key'].includes(e.kind);
 }

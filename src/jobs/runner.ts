@@ -10,6 +10,7 @@ import { SegmindError, isCancellation } from '../segmind/errors';
 import { buildRequest } from '../segmind/request';
 import { settingsProblemMessage } from '../settings/snapshot';
 import type { History } from '../gallery/history';
+import type { ImageOutput } from '../segmind/decode';
 import type { Logger } from '../logging/log';
 import type { ApiKeyService } from '../secrets/apiKey';
 import type { SettingsService } from '../settings/service';
@@ -17,7 +18,7 @@ import type { SaveClaims } from './claims';
 import type { ClientCache } from './http';
 import { promptOf, type InsertionTarget, type JobRecord, type SaveTarget } from './job';
 import type { JobStore } from './jobStore';
-import { saveOutputs } from './saveOutputs';
+import { OutputSaver } from './saveOutputs';
 
 export type JobEvent = { type: 'submitted'; requestId: string } | { type: 'status'; status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED'; elapsedMs: number }
   | { type: 'downloading' } | { type: 'credits'; remaining: number };
@@ -115,6 +116,17 @@ export class JobRunner extends Disposable {
     return this.execute(record, undefined);
   }
 
+  /** Retry for a failed job's request: waits on it again (no second submit) and saves the images not saved yet. */
+  async continueFailed(id: string, onEvent?: GenerationRequest['onEvent']): Promise<RunningJob> {
+    const stored = this.deps.store.get(id);
+    if (!stored?.requestId) throw new Error(`job ${id} has no request to wait on`);
+    const running = this.running.get(id);
+    if (running) return running;
+    const record = await this.deps.store.update(id, { state: 'submitted', error: undefined });
+    this.deps.logger.info(`retry: waiting again on request ${record.requestId} (job ${id}); not submitting it again`);
+    return this.execute(record, onEvent);
+  }
+
   private async saveTarget(request: GenerationRequest, model: string): Promise<SaveTarget> {
     if (request.pickedFolder) return { folderUri: request.pickedFolder.toString() };
     const folder = request.folder ?? this.deps.settings.snapshot(request.documentUri).outputFolder;
@@ -147,28 +159,38 @@ export class JobRunner extends Disposable {
       if (!key) throw new SegmindError('missing-key', 'No Segmind API key is set. Run "Segmind: Set API Key" (or set SEGMIND_API_KEY) and try again.');
       const client = this.deps.clients.get(settings, key.value);
       const signal = controller.signal;
+      const saver = new OutputSaver(() => record, {
+        settings, claims: this.deps.claims, globalStorage: this.deps.globalStorage, logger: log,
+        onSaved: (saved) => update({ files: saved }),
+      });
+      // Each image is saved as soon as it is downloaded, so a batch of big images is never in memory whole.
+      const onImage = async (index: number, image: ImageOutput): Promise<void> => {
+        if (record.state !== 'completed') await update({ state: 'completed' });
+        phase = 'Saving';
+        this.changed.fire();
+        await saver.save(index, image);
+      };
       let result;
       if (record.requestId) {
         log.info(`resuming request ${record.requestId} (${record.model})`);
-        result = await client.waitForCompletion(record.requestId, { signal, onEvent: handle, ...(record.submittedAt ? { submittedAt: record.submittedAt } : {}) });
+        result = await client.waitForCompletion(record.requestId, { signal, onEvent: handle, onImage, ...(record.submittedAt ? { submittedAt: record.submittedAt } : {}) });
       } else if (record.mode === 'sync') {
+        // v1 answers with every image in one body: nothing to stream; the request id comes with it.
         log.info(`job ${record.id}: v1 sync request to ${record.model}`);
-        result = await client.generateSync(record.model, { ...record.body }, { signal, onEvent: handle });
+        const sync = await client.generateSync(record.model, { ...record.body }, { signal, onEvent: handle });
+        await update({ state: 'completed', ...(sync.requestId ? { requestId: sync.requestId } : {}) });
+        for (const [index, image] of sync.images.entries()) await onImage(index, image);
+        result = sync;
       } else {
         log.info(`job ${record.id}: submitting to ${record.model}`);
         result = await client.generateAsync(record.model, { ...record.body }, {
-          signal, onEvent: handle,
+          signal, onEvent: handle, onImage,
           onSubmitted: (requestId) => update({ state: 'submitted', requestId, submittedAt: Date.now() }),
         });
       }
       if (result.remainingCredits !== undefined) this.credits = result.remainingCredits;
       await update({ state: 'completed', imageCount: result.images.length, ...(result.requestId ? { requestId: result.requestId } : {}) });
-      phase = 'Saving';
-      this.changed.fire();
-      const files = await saveOutputs(record, result.images, {
-        settings, claims: this.deps.claims, globalStorage: this.deps.globalStorage, logger: log,
-        onSaved: (saved) => update({ files: saved }),
-      });
+      const files = saver.finish(result.images.length);
       await update({ state: 'saved', files: files.map((f) => f.toString()) });
       await this.addToHistory(record, files);
       const target = this.anchors.current(record.id) ?? record.insertion;

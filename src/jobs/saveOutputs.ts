@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { extensionFor, imageFileName } from '../assets/fileName';
 import { keepInGlobalStorage, saveFailureReason, saveImageFile } from '../assets/save';
-import { embedMetadata } from '../segmind/metadata';
+import { embedMetadataParts } from '../segmind/metadata';
 import type { Logger } from '../logging/log';
 import type { SettingsSnapshot } from '../settings/snapshot';
 import type { SaveClaims } from './claims';
@@ -40,69 +40,104 @@ async function waitForOtherWindow(ctx: SaveContext, requestId: string, index: nu
   throw new Error(`another window is still saving image ${index + 1} of request ${requestId}`);
 }
 
-export function prepareBytes(job: JobRecord, image: ImageToSave, index: number, embed: boolean, logger: Logger): Uint8Array {
-  if (!embed) return image.bytes;
+/** The file content: the image with its metadata as parts (no copy of the pixels), or the bytes as received. */
+export function prepareBytes(job: JobRecord, image: ImageToSave, index: number, embed: boolean, logger: Logger): readonly Uint8Array[] {
+  if (!embed) return [image.bytes];
   try {
-    return embedMetadata(image.bytes, image.format, { model: job.model, params: job.body, seed: job.seed, ...(job.requestId ? { requestId: job.requestId } : {}), index: index + 1 });
+    return embedMetadataParts(image.bytes, image.format, { model: job.model, params: job.body, seed: job.seed, ...(job.requestId ? { requestId: job.requestId } : {}), index: index + 1 });
   } catch (e) {
     logger.warn(`could not embed metadata in image ${index + 1} (${(e as Error).message}); saving it as received`);
-    return image.bytes;
+    return [image.bytes];
+  }
+}
+
+/**
+ * Saves a job's images one at a time as they arrive (any order, each index once), so a batch never
+ * has to be in memory whole. After a failed save the remaining images are kept in global storage;
+ * finish() then throws the SaveFailedError that says where.
+ */
+export class OutputSaver {
+  private readonly files: (string | null)[];
+  private readonly now = new Date();
+  private failure: { readonly index: number; readonly reason: string } | undefined;
+  private readonly kept: vscode.Uri[] = [];
+
+  /** `job` is read at each save: the request id may be stored after the saver is made. */
+  constructor(private readonly job: () => JobRecord, private readonly ctx: SaveContext) {
+    this.files = [...job().files];
+  }
+
+  async save(index: number, image: ImageToSave): Promise<void> {
+    const job = this.job();
+    if (this.files[index]) return;
+    if (this.failure) return this.keep(job, index, image);
+    if (job.requestId) {
+      const claim = await this.ctx.claims.claim(job.requestId, index);
+      const other = claim.claimed ? undefined : claim.savedUri ?? (await waitForOtherWindow(this.ctx, job.requestId, index));
+      if (other) {
+        this.ctx.logger.info(`image ${index + 1} of request ${job.requestId} was already saved as ${other}; not saving it again`);
+        this.files[index] = other;
+        return;
+      }
+    }
+    const name = this.fileName(job, index, image);
+    let uri: vscode.Uri;
+    try {
+      uri = await saveImageFile(vscode.Uri.parse(job.target.folderUri), name, prepareBytes(job, image, index, this.ctx.settings.embedMetadata, this.ctx.logger),
+        job.target.workspaceFolderUri ? vscode.Uri.parse(job.target.workspaceFolderUri) : undefined);
+    } catch (e) {
+      if (job.requestId) await this.ctx.claims.release(job.requestId, index);
+      this.failure = { index, reason: saveFailureReason(e) };
+      this.ctx.logger.error(`saving into ${this.where(job)} failed: ${this.failure.reason}`);
+      return this.keep(job, index, image);
+    }
+    const saved = uri.toString();
+    this.files[index] = saved;
+    if (job.requestId) await this.ctx.claims.markSaved(job.requestId, index, saved);
+    await this.ctx.onSaved([...this.files]);
+    this.ctx.logger.info(`saved image ${index + 1}/${job.imageCount}${job.requestId ? ` of request ${job.requestId}` : ''} as ${vscode.workspace.asRelativePath(uri, false)}`);
+  }
+
+  /** The saved files in output order, once all `count` images went through save(); throws SaveFailedError if some were kept instead. */
+  finish(count: number): vscode.Uri[] {
+    const job = this.job();
+    if (this.failure) {
+      const where = this.where(job);
+      const places = this.kept.map((u) => u.fsPath || u.toString()).join(', ');
+      const what = this.kept.length > 1 ? `${this.kept.length} images were` : 'The image was';
+      throw new SaveFailedError(`${what} generated but could not be saved in "${where}" (${this.failure.reason}). Kept in ${places}: use "Save As…" to save it elsewhere.`, [...this.kept]);
+    }
+    const files = this.files.slice(0, count);
+    const missing = files.findIndex((f) => !f);
+    if (missing >= 0 || files.length < count) throw new Error(`image ${(missing >= 0 ? missing : files.length) + 1} of ${count} was not saved`);
+    return files.map((f) => vscode.Uri.parse(f!));
+  }
+
+  private fileName(job: JobRecord, index: number, image: ImageToSave): string {
+    return imageFileName(this.ctx.settings.fileNameTemplate, {
+      date: this.now, prompt: promptOf(job), model: job.model, seed: job.seed, index: index + 1, ...(job.requestId ? { requestId: job.requestId } : {}),
+    }, extensionFor(image.format));
+  }
+
+  private where(job: JobRecord): string {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(job.target.folderUri), false);
+  }
+
+  /** Keeps a paid-for image that cannot go into the workspace; throws when even that fails. */
+  private async keep(job: JobRecord, index: number, image: ImageToSave): Promise<void> {
+    const name = index === this.failure?.index ? this.fileName(job, index, image) : `${job.requestId ?? job.id}-${index + 1}.${extensionFor(image.format)}`;
+    try {
+      this.kept.push(await keepInGlobalStorage(this.ctx.globalStorage, name, prepareBytes(job, image, index, this.ctx.settings.embedMetadata, this.ctx.logger)));
+    } catch (e) {
+      this.ctx.logger.error(`keeping the images in global storage failed too: ${saveFailureReason(e)}`);
+      throw new SaveFailedError(`The image was generated but could not be saved in "${this.where(job)}" (${this.failure?.reason ?? saveFailureReason(e)}), nor kept in the extension's storage.`, [...this.kept]);
+    }
   }
 }
 
 /** Saves every image not saved yet; returns the file URIs in output order. */
 export async function saveOutputs(job: JobRecord, images: readonly ImageToSave[], ctx: SaveContext): Promise<vscode.Uri[]> {
-  const files: (string | null)[] = images.map((_, i) => job.files[i] ?? null);
-  const folder = vscode.Uri.parse(job.target.folderUri);
-  const workspaceFolder = job.target.workspaceFolderUri ? vscode.Uri.parse(job.target.workspaceFolderUri) : undefined;
-  const now = new Date();
-  for (const [i, image] of images.entries()) {
-    if (files[i]) continue;
-    if (job.requestId) {
-      const claim = await ctx.claims.claim(job.requestId, i);
-      const other = claim.claimed ? undefined : claim.savedUri ?? (await waitForOtherWindow(ctx, job.requestId, i));
-      if (other) {
-        ctx.logger.info(`image ${i + 1} of request ${job.requestId} was already saved as ${other}; not saving it again`);
-        files[i] = other;
-        continue;
-      }
-    }
-    const bytes = prepareBytes(job, image, i, ctx.settings.embedMetadata, ctx.logger);
-    const name = imageFileName(ctx.settings.fileNameTemplate, {
-      date: now, prompt: promptOf(job), model: job.model, seed: job.seed, index: i + 1, ...(job.requestId ? { requestId: job.requestId } : {}),
-    }, extensionFor(image.format));
-    let uri: vscode.Uri;
-    try {
-      uri = await saveImageFile(folder, name, bytes, workspaceFolder);
-    } catch (e) {
-      if (job.requestId) await ctx.claims.release(job.requestId, i);
-      throw await keepUnsaved(job, images, files, i, e, ctx, name);
-    }
-    files[i] = uri.toString();
-    if (job.requestId) await ctx.claims.markSaved(job.requestId, i, files[i]!);
-    await ctx.onSaved(files);
-    ctx.logger.info(`saved image ${i + 1}/${images.length}${job.requestId ? ` of request ${job.requestId}` : ''} as ${vscode.workspace.asRelativePath(uri, false)}`);
-  }
-  return files.map((f) => vscode.Uri.parse(f!));
-}
-
-async function keepUnsaved(job: JobRecord, images: readonly ImageToSave[], files: (string | null)[], from: number, cause: unknown, ctx: SaveContext, firstName: string): Promise<SaveFailedError> {
-  const reason = saveFailureReason(cause);
-  const where = vscode.workspace.asRelativePath(vscode.Uri.parse(job.target.folderUri), false);
-  ctx.logger.error(`saving into ${where} failed: ${reason}`);
-  const kept: vscode.Uri[] = [];
-  try {
-    for (let i = from; i < images.length; i++) {
-      if (files[i]) continue;
-      const image = images[i]!;
-      const name = i === from ? firstName : `${job.requestId ?? job.id}-${i + 1}.${extensionFor(image.format)}`;
-      kept.push(await keepInGlobalStorage(ctx.globalStorage, name, prepareBytes(job, image, i, ctx.settings.embedMetadata, ctx.logger)));
-    }
-  } catch (e) {
-    ctx.logger.error(`keeping the images in global storage failed too: ${saveFailureReason(e)}`);
-    return new SaveFailedError(`The image was generated but could not be saved in "${where}" (${reason}), nor kept in the extension's storage.`, kept);
-  }
-  const places = kept.map((u) => u.fsPath || u.toString()).join(', ');
-  const what = kept.length > 1 ? `${kept.length} images were` : 'The image was';
-  return new SaveFailedError(`${what} generated but could not be saved in "${where}" (${reason}). Kept in ${places}: use "Save As…" to save it elsewhere.`, kept);
+  const saver = new OutputSaver(() => job, ctx);
+  for (const [i, image] of images.entries()) await saver.save(i, image);
+  return saver.finish(images.length);
 }

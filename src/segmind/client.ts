@@ -1,9 +1,12 @@
 // SegmindClient: submit → poll → result → download (v2, the default) and v1 sync, over the
 // transport, with the poll policy, the retry rules and the output checks. No vscode here.
 import { MODELS, imageCount, isModelSlug } from './catalog';
-import { ApiCaller, SILENT_LOGGER, describeUrl, lineSafe, type Logger } from './calls';
-import type { ClientOptions, GenerationResult, JobEvent, SubmittedJob, WaitOptions } from './client-types';
-import { decodeImage, parseOutput, parseSyncJson, sniffImageFormat, type ImageOutput, type OutputItem } from './decode';
+import { ApiCaller, SILENT_LOGGER, lineSafe, type Logger } from './calls';
+import type {
+  ClientOptions, GenerateOptions, GenerationResult, StreamOptions, StreamedGenerationResult, SubmittedJob, SyncOptions, WaitOptions,
+} from './client-types';
+import { ImageDelivery } from './delivery';
+import { parseOutput, parseSyncJson, sniffImageFormat } from './decode';
 import { SegmindError } from './errors';
 import { Operation } from './operation';
 import { DurationHistory, baseProcessingMs, nextPollDelay, predictProcessing, type ProcessingPrediction } from './polling';
@@ -11,12 +14,13 @@ import { validateParams } from './request';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { jobStatus, jsonBody, metricsOf, remainingCredits, type CallContext, type JobStatus } from './responses';
 import { Transport, TransportError, type HttpResponse, type TransportOptions } from './transport';
-import { checkOutputUrl } from './urls';
 
 export type { Logger } from './calls';
 export type { ImageOutput } from './decode';
 export type { JobStatus } from './responses';
-export type { ClientOptions, GenerationResult, JobEvent, SubmittedJob, WaitOptions } from './client-types';
+export type {
+  ClientOptions, GenerateOptions, GenerationResult, ImageHandler, ImageSummary, JobEvent, StreamOptions, StreamedGenerationResult, SubmittedJob, SyncOptions, WaitOptions,
+} from './client-types';
 
 const DEFAULT_TIMEOUT_MS = 600_000;
 const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;
@@ -26,6 +30,8 @@ const MAX_JSON_BYTES = 1024 * 1024;
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 /** The most images one request can produce (SD 3.5 Large batch_size ≤ 10). */
 const MAX_IMAGES_PER_JOB = 10;
+/** Images in flight per client by default: two 2048² PNGs (~13 MB each), whatever the number of jobs; more does not download faster. */
+const DEFAULT_CONCURRENT_DOWNLOADS = 2;
 /** What a request id may look like: printable, bounded (it goes into URLs, logs and job state). */
 const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
 
@@ -38,6 +44,7 @@ export class SegmindClient {
   private readonly maxImageBytes: number;
   private readonly attemptTimeoutMs: number;
   private readonly history = new DurationHistory();
+  private readonly delivery: ImageDelivery;
   private readonly running = new Set<Promise<unknown>>();
   private closing = false;
 
@@ -65,6 +72,9 @@ export class SegmindClient {
       ...(opts.userAgent ? { userAgent: opts.userAgent } : {}), ...(opts.env ? { env: opts.env } : {}),
     });
     this.caller = new ApiCaller(this.transport, this.logger, opts.apiKey, { ...DEFAULT_RETRY_POLICY, ...opts.retryPolicy });
+    this.delivery = new ImageDelivery(this.caller, {
+      maxImageBytes: this.maxImageBytes, attemptTimeoutMs: this.attemptTimeoutMs, maxConcurrentDownloads: opts.maxConcurrentDownloads ?? DEFAULT_CONCURRENT_DOWNLOADS,
+    });
   }
 
   private url(path: string): string { return new URL(path, this.base).href; }
@@ -156,12 +166,18 @@ export class SegmindClient {
     });
   }
 
-  /** Polls until COMPLETED or FAILED, then fetches the result and downloads every image. */
-  waitForCompletion(requestId: string, opts: WaitOptions = {}): Promise<GenerationResult> {
+  /**
+   * Polls until COMPLETED or FAILED, then fetches the result and downloads every image: into the
+   * result, or one at a time to `onImage` (the result then carries summaries, not bytes).
+   */
+  waitForCompletion(requestId: string, opts: WaitOptions & StreamOptions): Promise<StreamedGenerationResult>;
+  waitForCompletion(requestId: string, opts?: WaitOptions): Promise<GenerationResult>;
+  waitForCompletion(requestId: string, opts: WaitOptions & Partial<StreamOptions>): Promise<GenerationResult | StreamedGenerationResult>;
+  waitForCompletion(requestId: string, opts: WaitOptions & Partial<StreamOptions> = {}): Promise<GenerationResult | StreamedGenerationResult> {
     return this.run(opts.signal, (op) => this.waitIn(op, requestId, opts));
   }
 
-  private async waitIn(op: Operation, requestId: string, opts: WaitOptions): Promise<GenerationResult> {
+  private async waitIn(op: Operation, requestId: string, opts: WaitOptions & Partial<StreamOptions>): Promise<GenerationResult | StreamedGenerationResult> {
     const ctx: CallContext = { endpoint: 'status', requestId, mayBeBilled: true };
     const submittedAt = opts.submittedAt ?? op.startedAt;
     if (opts.expectedMs === undefined && opts.slug !== undefined && opts.body !== undefined) {
@@ -213,29 +229,18 @@ export class SegmindClient {
         if (items.length > asked) {
           throw new SegmindError('malformed', `Segmind listed ${items.length} images for a request of ${asked}; nothing was downloaded. Please report it.`, { requestId, mayBeBilled: true });
         }
-        const images = await this.download(op, items, trusted, requestId);
+        const images = await this.delivery.deliver(op, items, trusted, requestId, opts.onImage);
         if (result.remainingCredits !== undefined) opts.onEvent?.({ type: 'credits', remaining: result.remainingCredits });
-        return { requestId, images, ...(result.metrics ? { metrics: result.metrics } : {}), ...(result.remainingCredits !== undefined ? { remainingCredits: result.remainingCredits } : {}) };
+        return { requestId, images, ...(result.metrics ? { metrics: result.metrics } : {}), ...(result.remainingCredits !== undefined ? { remainingCredits: result.remainingCredits } : {}) } as GenerationResult | StreamedGenerationResult;
       }
     }
   }
 
-  private download(op: Operation, items: OutputItem[], trusted: string[], requestId?: string): Promise<ImageOutput[]> {
-    return Promise.all(items.map(async (item, i) => {
-      const label = items.length > 1 ? `Image ${i + 1} of ${items.length}` : 'The image';
-      const details = { mayBeBilled: true, ...(requestId ? { requestId } : {}) };
-      if ('bytes' in item) return decodeImage(item.bytes, label, details);
-      const url = checkOutputUrl(item.url, trusted, details);
-      const ctx: CallContext = { endpoint: 'image', mayBeBilled: true, ...(requestId ? { requestId } : {}) };
-      const req = { method: 'GET' as const, url: url.href, maxBytes: this.maxImageBytes, maxRedirects: 3, accept: 'image/png,image/jpeg,image/webp', attemptTimeoutMs: this.attemptTimeoutMs,
-        // A redirect is held to the same rules as the URL itself (no SSRF through a CDN redirect).
-        checkRedirect: (target: URL) => { checkOutputUrl(target.href, trusted, details); } };
-      return this.caller.call(op, 'get', req, ctx, (res) => decodeImage(res.body, `${label} (${describeUrl(res.url)})`, details));
-    }));
-  }
-
   /** Submit, persist (the caller's onSubmitted), poll and download: the whole v2 generation. */
-  generateAsync(slug: string, body: Record<string, unknown>, opts: { signal?: AbortSignal; onEvent?: (e: JobEvent) => void; onSubmitted?: (requestId: string) => void | Promise<void> } = {}): Promise<GenerationResult> {
+  generateAsync(slug: string, body: Record<string, unknown>, opts: GenerateOptions & StreamOptions): Promise<StreamedGenerationResult>;
+  generateAsync(slug: string, body: Record<string, unknown>, opts?: GenerateOptions): Promise<GenerationResult>;
+  generateAsync(slug: string, body: Record<string, unknown>, opts: GenerateOptions & Partial<StreamOptions>): Promise<GenerationResult | StreamedGenerationResult>;
+  generateAsync(slug: string, body: Record<string, unknown>, opts: GenerateOptions & Partial<StreamOptions> = {}): Promise<GenerationResult | StreamedGenerationResult> {
     return this.run(opts.signal, async (op) => {
       const job = await this.submitIn(op, slug, body);
       opts.onEvent?.({ type: 'submitted', requestId: job.requestId });
@@ -251,7 +256,10 @@ export class SegmindClient {
    * POST /v1/{slug}: blocks until the image is ready. Raw bytes carry one image, so a batch is
    * asked for as base64 JSON. Never re-sent once it may have reached the server.
    */
-  generateSync(slug: string, body: Record<string, unknown>, opts: { signal?: AbortSignal; onEvent?: (e: JobEvent) => void } = {}): Promise<GenerationResult> {
+  generateSync(slug: string, body: Record<string, unknown>, opts: SyncOptions & StreamOptions): Promise<StreamedGenerationResult>;
+  generateSync(slug: string, body: Record<string, unknown>, opts?: SyncOptions): Promise<GenerationResult>;
+  generateSync(slug: string, body: Record<string, unknown>, opts: SyncOptions & Partial<StreamOptions>): Promise<GenerationResult | StreamedGenerationResult>;
+  generateSync(slug: string, body: Record<string, unknown>, opts: SyncOptions & Partial<StreamOptions> = {}): Promise<GenerationResult | StreamedGenerationResult> {
     return this.run(opts.signal, async (op) => {
       this.checkBody(slug, body);
       const count = isModelSlug(slug) ? imageCount(MODELS[slug], body) : 1;
@@ -266,10 +274,10 @@ export class SegmindClient {
       const items = json ? parseSyncJson(json, { mayBeBilled: true, ...(requestId ? { requestId } : {}) })
         : [{ bytes: new Uint8Array(res.body.buffer, res.body.byteOffset, res.body.byteLength) }];
       opts.onEvent?.({ type: 'downloading' });
-      const images = await this.download(op, items, [this.base.origin], requestId);
+      const images = await this.delivery.deliver(op, items, [this.base.origin], requestId, opts.onImage);
       const credits = remainingCredits(res);
       if (credits !== undefined) opts.onEvent?.({ type: 'credits', remaining: credits });
-      return { ...(requestId ? { requestId } : {}), images, ...(credits !== undefined ? { remainingCredits: credits } : {}) };
+      return { ...(requestId ? { requestId } : {}), images, ...(credits !== undefined ? { remainingCredits: credits } : {}) } as GenerationResult | StreamedGenerationResult;
     });
   }
 

@@ -87,9 +87,11 @@ const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 /** Decodes base64 (standard or URL-safe, whitespace ignored); undefined when it is not base64. */
 export function decodeBase64(text: string): Uint8Array | undefined {
-  const compact = text.replace(/\s+/g, '');
+  const compact = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
   if (compact.length < 8 || !BASE64.test(compact)) return undefined;
-  return new Uint8Array(Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64'));
+  const bytes = Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64');
+  // A view, not `new Uint8Array(bytes)`: that would copy a whole image once more.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function outputItem(value: unknown, details: SegmindErrorDetails): OutputItem {

@@ -63,6 +63,15 @@ export function formatRecordJson(record: GenerationRecord): string {
 
 /** Adds the metadata to an image of `format`; the pixel data is copied byte for byte. */
 export function embedMetadata(bytes: Uint8Array, format: ImageFormat, record: GenerationRecord): Uint8Array {
+  return concatBytes(embedMetadataParts(bytes, format, record));
+}
+
+/**
+ * The image with its metadata as consecutive parts: views into `bytes` (the pixel data is never
+ * copied) and the few small new chunks. Written one after the other they make the file; a big
+ * image thus costs no second copy in memory.
+ */
+export function embedMetadataParts(bytes: Uint8Array, format: ImageFormat, record: GenerationRecord): Uint8Array[] {
   const parameters = formatA1111Parameters(record);
   const json = formatRecordJson(record);
   switch (format) {
@@ -72,6 +81,41 @@ export function embedMetadata(bytes: Uint8Array, format: ImageFormat, record: Ge
       return embedJpeg(bytes, parameters, json);
     case 'webp':
       return embedWebp(bytes, parameters, json);
+  }
+}
+
+/** Parts of an output: views into the source, adjacent ranges merged, and new bytes in between. */
+class PartList {
+  readonly parts: Uint8Array[] = [];
+  private rangeStart = -1;
+  private rangeEnd = -1;
+
+  constructor(private readonly source: Uint8Array) {}
+
+  /** Appends source[start, end), merged with the previous range when they touch. */
+  range(start: number, end: number): void {
+    if (this.rangeEnd === start) {
+      this.rangeEnd = end;
+      return;
+    }
+    this.flush();
+    this.rangeStart = start;
+    this.rangeEnd = end;
+  }
+
+  add(bytes: Uint8Array): void {
+    this.flush();
+    this.parts.push(bytes);
+  }
+
+  done(): Uint8Array[] {
+    this.flush();
+    return this.parts;
+  }
+
+  private flush(): void {
+    if (this.rangeStart >= 0 && this.rangeEnd > this.rangeStart) this.parts.push(this.source.subarray(this.rangeStart, this.rangeEnd));
+    this.rangeStart = this.rangeEnd = -1;
   }
 }
 
@@ -103,20 +147,21 @@ function textKeyword(chunk: PngChunk): string | undefined {
 }
 
 // Text goes before the first IDAT: readers such as Pillow's `Image.info` only see chunks found there.
-function embedPng(bytes: Uint8Array, parameters: string, json: string): Uint8Array {
+function embedPng(bytes: Uint8Array, parameters: string, json: string): Uint8Array[] {
   const chunks = pngChunks(bytes);
-  const parts: Uint8Array[] = [bytes.subarray(0, 8)];
+  const parts = new PartList(bytes);
+  parts.range(0, 8);
   let inserted = false;
   for (const chunk of chunks) {
     const keyword = textKeyword(chunk);
     if (keyword === PARAMETERS_KEYWORD || keyword === RECORD_KEYWORD) continue; // replaced, not duplicated
     if (!inserted && (chunk.type === 'IDAT' || chunk.type === 'IEND')) {
-      parts.push(pngTextChunk(PARAMETERS_KEYWORD, parameters), pngTextChunk(RECORD_KEYWORD, json));
+      parts.add(concatBytes([pngTextChunk(PARAMETERS_KEYWORD, parameters), pngTextChunk(RECORD_KEYWORD, json)]));
       inserted = true;
     }
-    parts.push(bytes.subarray(chunk.start, chunk.end));
+    parts.range(chunk.start, chunk.end);
   }
-  return concatBytes(parts);
+  return parts.done();
 }
 
 // ---- JPEG ---------------------------------------------------------------------------------------
@@ -136,7 +181,7 @@ function jpegSegment(marker: number, data: Uint8Array): Uint8Array {
 }
 
 /** After SOI and the APPn segments that follow it (JFIF's APP0 must stay first): a COM with the A1111 text, an APP1 XMP with both. */
-function embedJpeg(bytes: Uint8Array, parameters: string, json: string): Uint8Array {
+function embedJpeg(bytes: Uint8Array, parameters: string, json: string): Uint8Array[] {
   if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error('not a JPEG file');
   let offset = 2;
   while (offset + 4 <= bytes.length && bytes[offset] === 0xff && (bytes[offset + 1] ?? 0) >= 0xe0 && (bytes[offset + 1] ?? 0) <= 0xef) {
@@ -145,7 +190,7 @@ function embedJpeg(bytes: Uint8Array, parameters: string, json: string): Uint8Ar
   if (offset > bytes.length) throw new Error('truncated JPEG segment');
   const comment = jpegSegment(0xfe, utf8(parameters).subarray(0, MAX_SEGMENT_DATA));
   const xmp = jpegSegment(0xe1, concatBytes([latin1Bytes(XMP_APP1_HEADER), utf8(buildXmp(parameters, json))]));
-  return concatBytes([bytes.subarray(0, offset), xmp, comment, bytes.subarray(offset)]);
+  return [bytes.subarray(0, offset), concatBytes([xmp, comment]), bytes.subarray(offset)];
 }
 
 // ---- WebP ---------------------------------------------------------------------------------------
@@ -177,17 +222,19 @@ const VP8X_XMP_FLAG = 0x04;
 const VP8X_ALPHA_FLAG = 0x10;
 
 /** Extended format (VP8X) with the XMP flag; the XMP chunk goes last, as the container spec orders it. */
-function embedWebp(bytes: Uint8Array, parameters: string, json: string): Uint8Array {
+function embedWebp(bytes: Uint8Array, parameters: string, json: string): Uint8Array[] {
   const chunks = webpChunks(bytes);
   const kept = chunks.filter((c) => c.fourcc !== 'XMP ');
   const first = kept[0];
   if (!first) throw new Error('empty WebP file');
-  const parts: Uint8Array[] = [];
+  const parts = new PartList(bytes);
+  const riffHeader = new Uint8Array(12);
+  parts.add(riffHeader); // filled in below, once the size is known
   if (first.fourcc === 'VP8X') {
     const header = Uint8Array.from(first.data);
     header[0] = (header[0] ?? 0) | VP8X_XMP_FLAG;
-    parts.push(riffChunk('VP8X', header));
-    for (const c of kept.slice(1)) parts.push(bytes.subarray(c.start, c.end));
+    parts.add(riffChunk('VP8X', header));
+    for (const c of kept.slice(1)) parts.range(c.start, c.end);
   } else {
     const { width, height, alpha } = webpCanvas(first);
     const header = new Uint8Array(10);
@@ -196,15 +243,14 @@ function embedWebp(bytes: Uint8Array, parameters: string, json: string): Uint8Ar
       header[4 + i] = ((width - 1) >> (8 * i)) & 0xff;
       header[7 + i] = ((height - 1) >> (8 * i)) & 0xff;
     }
-    parts.push(riffChunk('VP8X', header));
-    for (const c of kept) parts.push(bytes.subarray(c.start, c.end));
+    parts.add(riffChunk('VP8X', header));
+    for (const c of kept) parts.range(c.start, c.end);
   }
-  parts.push(riffChunk('XMP ', utf8(buildXmp(parameters, json))));
-  const body = concatBytes(parts);
-  const out = new Uint8Array(12 + body.length);
-  out.set(latin1Bytes('RIFF'), 0);
-  new DataView(out.buffer).setUint32(4, 4 + body.length, true);
-  out.set(latin1Bytes('WEBP'), 8);
-  out.set(body, 12);
-  return out;
+  parts.add(riffChunk('XMP ', utf8(buildXmp(parameters, json))));
+  const all = parts.done();
+  const bodyLength = all.reduce((n, p) => n + p.length, 0) - riffHeader.length;
+  riffHeader.set(latin1Bytes('RIFF'), 0);
+  new DataView(riffHeader.buffer).setUint32(4, 4 + bodyLength, true);
+  riffHeader.set(latin1Bytes('WEBP'), 8);
+  return all;
 }

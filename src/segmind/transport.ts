@@ -32,6 +32,8 @@ export interface HttpRequest {
   readonly checkRedirect?: (target: URL) => void;
   /** This attempt's longest wait for headers / between body chunks (default: the dispatcher's). */
   readonly attemptTimeoutMs?: number;
+  /** Memory for a body of a declared length (default a new buffer): lets big downloads reuse it. */
+  readonly buffer?: (size: number) => Buffer;
 }
 
 export interface HttpResponse {
@@ -146,7 +148,7 @@ export class Transport {
     }
     const responseHeaders = res.headers as Record<string, string | string[] | undefined>;
     try {
-      const bytes = await readCapped(res.body, responseHeaders['content-length'], req.maxBytes, url);
+      const bytes = await readCapped(res.body, responseHeaders['content-length'], req.maxBytes, url, req.buffer);
       return { status: res.statusCode, headers: responseHeaders, body: bytes, url: url.href };
     } catch (e) {
       res.body.destroy();
@@ -169,13 +171,14 @@ export class Transport {
 }
 
 /** Reads a body into one buffer, refusing it as soon as it is known to exceed `maxBytes`. */
-async function readCapped(body: Dispatcher.ResponseData['body'], contentLength: string | string[] | undefined, maxBytes: number, url: URL): Promise<Buffer> {
+async function readCapped(body: Dispatcher.ResponseData['body'], contentLength: string | string[] | undefined, maxBytes: number, url: URL,
+  buffer: (size: number) => Buffer = (size) => Buffer.allocUnsafe(size)): Promise<Buffer> {
   const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
   const tooLarge = (what: string) =>
     new TransportError('too-large', `The response from ${url.origin} is larger than the ${formatBytes(maxBytes)} allowed (${what}).`);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(`it announced ${formatBytes(declared)}`);
   // A declared length lets large images land in one buffer, without a second copy to join chunks.
-  const target = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
+  const target = Number.isFinite(declared) && declared > 0 ? buffer(declared) : undefined;
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
