@@ -10,7 +10,10 @@ const messageId = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
 const shortText = z.string().check(z.maxLength(200));
 const paramValue = z.union([z.string().check(z.maxLength(MAX_TEXT)), z.number(), z.boolean()]);
 /** API parameters as the form holds them; the extension validates them again with the core's rules. */
-export const paramsSchema = z.record(z.string().check(z.minLength(1), z.maxLength(64)), paramValue);
+/** More than any model has (~15): a forged message cannot make the extension list thousands of refusals. */
+const MAX_PARAMS = 64;
+export const paramsSchema = z.record(z.string().check(z.minLength(1), z.maxLength(64)), paramValue)
+  .check(z.refine((params) => Object.keys(params).length <= MAX_PARAMS, { error: `at most ${MAX_PARAMS} parameters` }));
 export type ParamValue = z.infer<typeof paramValue>;
 export type Params = z.infer<typeof paramsSchema>;
 
@@ -117,12 +120,25 @@ function describe(error: z.core.$ZodError): string {
 
 /** Validates a message received from the webview; never throws. */
 export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
-  const parsed = webviewMessageSchema.safeParse(raw);
-  return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: describe(parsed.error) };
+  return safely(() => {
+    const parsed = webviewMessageSchema.safeParse(raw);
+    return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: describe(parsed.error) };
+  });
 }
 
 /** Validates a message received from the extension; never throws. */
 export function parseExtensionMessage(raw: unknown): ParseResult<ExtensionMessage> {
-  const parsed = extensionMessageSchema.safeParse(raw);
-  return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: describe(parsed.error) };
+  return safely(() => {
+    const parsed = extensionMessageSchema.safeParse(raw);
+    return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: describe(parsed.error) };
+  });
+}
+
+/** safeParse still throws when reading the input throws (a getter, a revoked Proxy): report, never throw. */
+function safely<T>(parse: () => ParseResult<T>): ParseResult<T> {
+  try {
+    return parse();
+  } catch (e) {
+    return { ok: false, reason: `unreadable message (${e instanceof Error ? e.message.slice(0, 200) : 'error'})` };
+  }
 }
