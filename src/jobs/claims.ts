@@ -1,6 +1,7 @@
 // "Saving is idempotent per request id and image index": before saving image i of a request, a
 // window claims it with a marker file in global storage (shared by all windows), created
 // exclusively. The marker then records the saved file.
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { createIfAbsent } from '../assets/exclusive';
 
@@ -36,15 +37,24 @@ export class SaveClaims {
     if (await createIfAbsent(target, new TextEncoder().encode(JSON.stringify({ at: Date.now() })))) return { claimed: true };
     const existing = await this.read(target);
     if (existing?.savedUri) return { claimed: false, savedUri: existing.savedUri };
-    if (!existing || Date.now() - existing.at > STALE_CLAIM_MS) {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify({ at: Date.now() })));
+    // An unreadable marker may be another window's claim: judge it by the file's age, never as free.
+    const claimedAt = existing?.at ?? (await vscode.workspace.fs.stat(target).then((s) => s.mtime, () => 0));
+    if (Date.now() - claimedAt > STALE_CLAIM_MS) {
+      await this.replace(target, { at: Date.now() });
       return { claimed: true };
     }
     return { claimed: false };
   }
 
   async markSaved(requestId: string, index: number, savedUri: string): Promise<void> {
-    await vscode.workspace.fs.writeFile(this.uri(requestId, index), new TextEncoder().encode(JSON.stringify({ at: Date.now(), savedUri })));
+    await this.replace(this.uri(requestId, index), { at: Date.now(), savedUri });
+  }
+
+  /** Written aside, then renamed over the marker, so another window never reads a half-written one. */
+  private async replace(target: vscode.Uri, content: ClaimFile): Promise<void> {
+    const aside = target.with({ path: `${target.path}.${randomUUID()}.tmp` });
+    await vscode.workspace.fs.writeFile(aside, new TextEncoder().encode(JSON.stringify(content)));
+    await vscode.workspace.fs.rename(aside, target, { overwrite: true });
   }
 
   /** Lets a claim go (the save failed), so a retry or another window can save the image. */

@@ -32,8 +32,8 @@ export function jsonBody(res: HttpResponse, ctx: CallContext): Record<string, un
   } catch {
     // described below
   }
-  const found = sniffImageFormat(res.body) ? 'an image' : /^\s*</.test(text) ? 'an HTML page' : text.trim() === '' ? 'an empty body' : 'malformed JSON';
-  throw new SegmindError('malformed', `Segmind's ${endpointName(ctx.endpoint)} answer was ${found} instead of JSON (HTTP ${res.status}).${billedHint(ctx)}`, details(ctx, res));
+  const found = sniffImageFormat(res.body) ? 'was an image instead of JSON' : /^\s*</.test(text) ? 'was an HTML page instead of JSON' : text.trim() === '' ? 'was empty instead of JSON' : 'was not valid JSON';
+  throw new SegmindError('malformed', `Segmind's ${endpointName(ctx.endpoint)} answer ${found} (HTTP ${res.status}).${billedHint(ctx)}`, details(ctx, res));
 }
 
 function endpointName(endpoint: Endpoint): string {

@@ -200,7 +200,7 @@ describe('hardening: network faults (emulator + fault proxy)', () => {
   it('malformed JSON on submit → not re-sent (the job exists)', async () => {
     rig.emu.fault({ on: 'submit', kind: 'malformed-json' });
     const c = rig.client();
-    const e = await rejectsWith(c.generateAsync(M, smallBody(M)), 'malformed', /submit answer was malformed JSON.*may still have been accepted and billed/);
+    const e = await rejectsWith(c.generateAsync(M, smallBody(M)), 'malformed', /submit answer was not valid JSON.*may still have been accepted and billed/);
     assert.equal(posts(rig), 1);
     assert.equal(rig.emu.acceptedSubmits(), 1);
     table.add({ case: 'malformed JSON on submit', outcome: brief(e), submitsAccepted: 1, written: 'nothing' });

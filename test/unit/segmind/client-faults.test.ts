@@ -26,7 +26,7 @@ describe('SegmindClient faults', () => {
   it('malformed JSON on every status → malformed error with the request id', async () => {
     emu.fault({ on: 'status', kind: 'malformed-json', times: 20 });
     const c = client(emu, quick);
-    const e = await rejectsWith(c.generateAsync(M, body(M)), 'malformed', /Segmind's status answer was malformed JSON instead of JSON \(HTTP 200\)\. The job \(request .+\) may still finish and be billed/);
+    const e = await rejectsWith(c.generateAsync(M, body(M)), 'malformed', /Segmind's status answer was not valid JSON \(HTTP 200\)\. The job \(request .+\) may still finish and be billed/);
     await c.dispose();
     assert.equal(e.mayBeBilled, true);
     assert.equal(statusPolls(emu).length, 5);
@@ -35,7 +35,7 @@ describe('SegmindClient faults', () => {
   it('malformed JSON on submit → not re-sent; the job was accepted', async () => {
     emu.fault({ on: 'submit', kind: 'malformed-json' });
     const c = client(emu);
-    const e = await rejectsWith(c.generateAsync(M, body(M)), 'malformed', /submit answer was malformed JSON.*may still have been accepted and billed/);
+    const e = await rejectsWith(c.generateAsync(M, body(M)), 'malformed', /submit answer was not valid JSON.*may still have been accepted and billed/);
     await c.dispose();
     assert.equal(e.mayBeBilled, true);
     assert.equal(submits(emu).length, 1);
