@@ -243,11 +243,13 @@ export class SegmindClient {
   generateAsync(slug: string, body: Record<string, unknown>, opts: GenerateOptions & Partial<StreamOptions> = {}): Promise<GenerationResult | StreamedGenerationResult> {
     return this.run(opts.signal, async (op) => {
       const job = await this.submitIn(op, slug, body);
+      // Time the poller from the accepted submit: waiting out 429s before it is not queue time.
+      const acceptedAt = Date.now();
       opts.onEvent?.({ type: 'submitted', requestId: job.requestId });
       await opts.onSubmitted?.(job.requestId);
       const { expectedMs, spread, baseMs } = this.predict(slug, body);
       return this.waitIn(op, job.requestId, {
-        ...opts, slug, body, expectedMs, spread, baseMs, submittedAt: op.startedAt, trustedOrigins: [job.statusUrl, job.responseUrl].filter(isHttpUrl),
+        ...opts, slug, body, expectedMs, spread, baseMs, submittedAt: acceptedAt, trustedOrigins: [job.statusUrl, job.responseUrl].filter(isHttpUrl),
       });
     });
   }

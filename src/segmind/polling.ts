@@ -39,6 +39,14 @@ export interface PollPolicy {
   /** Past the window (prediction too short): next gap = overrun × this, so polls thin out geometrically. */
   readonly overrunBackoff: number;
   readonly defaultSpread: number;
+  /**
+   * The first poll of the finish window waits until the job is done with this probability. Its first
+   * stretch holds few finishes, yet every job pays for polls placed there; later polls are paid only
+   * by the jobs still running.
+   */
+  readonly windowStartQuantile: number;
+  /** Polls allowed on top of requestsPerSecond × job time (short jobs need a few to see the start). */
+  readonly budgetBaseRequests: number;
 }
 
 export const DEFAULT_POLL_POLICY: PollPolicy = {
@@ -50,6 +58,9 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   requestsPerSecond: 1.35,
   overrunBackoff: 0.5,
   defaultSpread: 0.12,
+  // Tuned with test/bench/poll-sim.main.ts over 200 seeded workloads of issue 7 (see test/bench/README.md).
+  windowStartQuantile: 0.1,
+  budgetBaseRequests: 2,
 };
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
@@ -81,9 +92,10 @@ function rawDelay(obs: PollObservation, policy: PollPolicy): number {
   const window: FinishWindow = { s0: -earliest, s1: -latest, p0: expected * (1 - spread), p1: expected * (1 + spread) };
   const opens = window.s0 + window.p0;
   const closes = window.s1 + window.p1;
-  if (opens > policy.minIntervalMs) return Math.min(opens, policy.maxIntervalMs);
+  const firstPoll = finishQuantile(window, policy.windowStartQuantile);
+  if (firstPoll > policy.minIntervalMs) return Math.min(firstPoll, policy.maxIntervalMs);
   if (closes > 0) {
-    const budget = Math.max(1, ((obs.sinceSubmitMs + closes) / 1000) * policy.requestsPerSecond + 0.5 - obs.pollsSoFar);
+    const budget = Math.max(1, ((obs.sinceSubmitMs + closes) / 1000) * policy.requestsPerSecond + policy.budgetBaseRequests - obs.pollsSoFar);
     return clamp(densityGap(window, Math.max(0, opens), closes, budget), policy.minIntervalMs, Math.min(closes + policy.minIntervalMs, policy.maxIntervalMs));
   }
   return clamp(-closes * policy.overrunBackoff, policy.minIntervalMs, policy.queueMaxIntervalMs);
@@ -100,6 +112,28 @@ export function finishDensity(w: FinishWindow, t: number): number {
   if (startWidth < 1) return t - w.s0 >= w.p0 && t - w.s0 <= w.p1 ? 1 / runWidth : 0;
   const overlap = Math.min(w.s1, t - w.p0) - Math.max(w.s0, t - w.p1);
   return overlap > 0 ? overlap / (startWidth * runWidth) : 0;
+}
+
+/** The time (ms from now) by which the job has finished with probability `q`, from finishDensity. */
+export function finishQuantile(w: FinishWindow, q: number): number {
+  const from = w.s0 + w.p0;
+  const to = w.s1 + w.p1;
+  const steps = 128;
+  const dt = (to - from) / steps;
+  const mass: number[] = [];
+  let total = 0;
+  for (let i = 0; i < steps; i++) {
+    const m = finishDensity(w, from + (i + 0.5) * dt) * dt;
+    mass.push(m);
+    total += m;
+  }
+  if (!(total > 0) || q <= 0) return from;
+  let below = 0;
+  for (let i = 0; i < steps; i++) {
+    below += mass[i] ?? 0;
+    if (below >= q * total) return from + (i + 1) * dt;
+  }
+  return to;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MODELS } from '../../../src/segmind/catalog';
 import {
-  DEFAULT_POLL_POLICY, DurationHistory, baseProcessingMs, finishDensity, nextPollDelay, predictProcessing, type DurationSample,
+  DEFAULT_POLL_POLICY, DurationHistory, baseProcessingMs, finishDensity, finishQuantile, nextPollDelay, predictProcessing, type DurationSample,
 } from '../../../src/segmind/polling';
 
 const L = MODELS['stable-diffusion-3.5-large-txt2img'];
@@ -104,7 +104,10 @@ describe('poll policy', () => {
       expectedProcessingMs: 10_000, spread: 0.1, pollsSoFar, remainingMs: 1e6,
     });
     assert.equal(processing(800, 0), 5000, 'capped long sleep');
-    assert.equal(processing(8000, 7200), 1000, 'until the window opens at 9 s');
+    // Window [1.0 s, 3.8 s] from now; its first 0.8 s ramp holds 20 % of the finishes, so the first
+    // poll waits for the 10 % point: 1.0 + √(0.1 × 2 × 0.8 × 2.0) ≈ 1.57 s.
+    const first = processing(8000, 7200);
+    assert.ok(first >= 1560 && first <= 1600, `until the job is 10 % likely done: ${first}`);
     const inWindow = processing(9500, 8700);
     assert.ok(inWindow >= 50 && inWindow <= 300, `dense: ${inWindow}`);
     assert.equal(processing(12_000, 11_020, 30), 50, 'just past the window: minimum gap');
@@ -132,6 +135,23 @@ describe('finish density', () => {
     assert.equal(finishDensity(w, 10000), 1 / 2000, 'flat top');
     assert.equal(finishDensity(w, 8500), 0.5 / 2000, 'half-way up the ramp');
     assert.equal(finishDensity({ s0: 0, s1: 0, p0: 100, p1: 300 }, 200), 1 / 200, 'known start: uniform');
+  });
+});
+
+describe('finish quantile', () => {
+  it('inverts the trapezoid: ramps, flat top, ends', () => {
+    const w = { s0: -1000, s1: 0, p0: 9000, p1: 11000 }; // finish in [8 s, 11 s], flat 9–10 s
+    const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) <= 25, `${actual} vs ${expected}`);
+    near(finishQuantile(w, 0.1), 8000 + Math.sqrt(0.1 * 2 * 1000 * 2000)); // on the rising ramp
+    near(finishQuantile(w, 0.5), 9500); // symmetric
+    near(finishQuantile(w, 0.9), 11000 - Math.sqrt(0.1 * 2 * 1000 * 2000));
+    assert.equal(finishQuantile(w, 0), 8000, 'q = 0: the window opens');
+    assert.equal(finishQuantile(w, 1), 11000, 'q = 1: the window closes');
+  });
+
+  it('is linear when the start is known, and the window start when there is no spread', () => {
+    assert.ok(Math.abs(finishQuantile({ s0: 0, s1: 0, p0: 1000, p1: 2000 }, 0.25) - 1250) <= 10);
+    assert.equal(finishQuantile({ s0: 0, s1: 0, p0: 1000, p1: 1000 }, 0.5), 1000);
   });
 });
 
