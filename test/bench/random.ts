@@ -1,19 +1,11 @@
 // Seeded pseudo-random numbers for reproducible benchmark workloads (never for anything secret).
+import { mulberry32 } from '../emulator/timing';
 
 /** A source of uniform numbers in [0, 1). */
 export type Random = () => number;
 
-/** mulberry32: tiny, fast, good enough to draw workloads; the same seed always gives the same sequence. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The emulator's mulberry32: the same seed always gives the same sequence. */
+export const seededRandom: (seed: number) => Random = mulberry32;
 
 /** Uniform number in [min, max). */
 export function uniform(random: Random, min: number, max: number): number {

@@ -3,17 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GalleryTree, type GalleryNode } from '../../src/gallery/galleryTree';
-import { History, type HistoryStore, type HistoryEntry } from '../../src/gallery/history';
-
-class MemoryStore implements HistoryStore {
-  private readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.data.get(key) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, value);
-  }
-}
+import { History, type HistoryEntry } from '../../src/gallery/history';
+import { MemoryStore } from './memoryStore';
 
 describe('gallery tree', () => {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -7,19 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GeneratorPanel } from '../../src/panel/generatorPanel';
 import { EditorTracker } from '../../src/panel/editorTracker';
-import { History, type HistoryStore } from '../../src/gallery/history';
+import { History } from '../../src/gallery/history';
+import { MemoryStore } from './memoryStore';
 import type { PanelDeps, PanelGenerateRequest, PanelJobEvent } from '../../src/panel/deps';
 import type { ExtensionMessage } from '../../src/protocol/messages';
-
-class MemoryStore implements HistoryStore {
-  private readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.data.get(key) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, value);
-  }
-}
 
 /** A real webview panel whose message channel the test holds: what the webview would send and receive. */
 function channelPanel(): { panel: vscode.WebviewPanel; send(message: unknown): void; received: ExtensionMessage[]; html(): string } {
