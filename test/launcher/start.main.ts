@@ -42,6 +42,9 @@ async function main(): Promise<void> {
     browser: false,
     keyInUrl: false, // the URL is printed: the key goes through code-server's environment only
     lock: false, // a demo may run for hours: it must not hold up test runs
+    // The smoke-test driver (needed only for the URL payload) hides notification toasts, progress
+    // included: a person gets the extension installed as a link to this repository instead.
+    smokeTestDriver: false,
     ...(realKey ? { emulator: false as const, api: { baseUrl: REAL_SEGMIND, apiKey: realKey } } : { emulator: { queueMs: 1000, processingMs: 4000 } }),
   });
   const url = session.url();
