@@ -33,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   const clients = new ClientCache(log.logger('http'), `segmind-image-studio/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`);
   const store = new JobStore(context.workspaceState);
   const history = new History(context.workspaceState);
-  const runner = new JobRunner({ store, settings, apiKeys, clients, claims: new SaveClaims(context.globalStorageUri), history, globalStorage: context.globalStorageUri, logger });
+  const claims = new SaveClaims(context.globalStorageUri);
+  const runner = new JobRunner({ store, settings, apiKeys, clients, claims, history, globalStorage: context.globalStorageUri, logger });
   const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState };
   context.subscriptions.push(
     log, settings, apiKeys, store, runner, clients, new JobsStatusBar(runner),
@@ -44,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   registerPanel(context, panelDeps(services, history));
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
   const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
+  // Markers of requests past Segmind's retention can never be claimed again: without this they pile up.
+  void claims.prune().catch((e: unknown) => logger.warn(`claims: ${(e as Error).message}`));
   void resumeJobs(store, runner, logger, {
     showError: (e, retry) => showError(e, { ...errorHandlers, ...(retry ? { retry } : {}) }),
     hasApiKey: async () => (await apiKeys.get()) !== undefined,

@@ -16,10 +16,6 @@ export function loadHttp(): HttpModule {
   return loaded;
 }
 
-export function isHttpLoaded(): boolean {
-  return loaded !== undefined;
-}
-
 export class ClientCache {
   private current: { signature: string; client: SegmindClient } | undefined;
 
