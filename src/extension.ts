@@ -52,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     hasApiKey: async () => (await apiKeys.get()) !== undefined,
     onDidChangeApiKey: apiKeys.onDidChange,
   }).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
+  // `npm start -- --check` reads this line to know activation finished, not just began.
+  logger.info(`activated: Segmind Image Studio ${String(context.extension.packageJSON.version)}`);
   return { jobs: () => store.all() };
 }
 

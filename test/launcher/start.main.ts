@@ -3,11 +3,16 @@
 // real Segmind when SEGMIND_API_KEY is exported. Prints the URL (opens a browser when there is
 // one); Ctrl-C stops everything.
 //
-//   node dist/test/launcher/start.main.js [--fresh]    --fresh: start from a new copy of the sample workspace
+//   node dist/test/launcher/start.main.js [--fresh] [--check [--summary FILE]]
+//     --fresh  start from a new copy of the sample workspace
+//     --check  headless: open the URL in Chromium, check that the workbench is served, the sample
+//              workspace is open and the extension activated, stop everything; exit 0 when all hold
+//              (counts to FILE as {passed, failed} for `npm test`)
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { cleanupAll, onCleanup } from './cleanup';
+import { checkStartedSession } from './startCheck';
 import { outputDir, VsCodeSession, workspaceFixture } from './session';
 
 const REAL_SEGMIND = 'https://api.segmind.com';
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
     ...(realKey ? { emulator: false as const, api: { baseUrl: REAL_SEGMIND, apiKey: realKey } } : { emulator: { queueMs: 1000, processingMs: 4000 } }),
   });
   const url = session.url();
+  if (process.argv.includes('--check')) return runCheck(session, url);
   const line = '─'.repeat(78);
   console.log(`\n${line}`);
   if (session.emulator) {
@@ -73,6 +79,17 @@ async function main(): Promise<void> {
   console.error(`code-server exited unexpectedly; last lines of its log:\n${session.serverLogTail(20)}`);
   await session.close();
   process.exitCode = 1;
+}
+
+async function runCheck(session: VsCodeSession, url: string): Promise<void> {
+  const started = Date.now();
+  const checks = await checkStartedSession(session, url).finally(() => session.close());
+  for (const c of checks) console.log(`  ${c.ok ? '✓' : '✗'} ${c.name}${c.ok ? '' : `\n    ${c.detail}`}`);
+  const counts = { passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok).length };
+  console.log(`[start --check] ${counts.passed} passed, ${counts.failed} failed in ${((Date.now() - started) / 1000).toFixed(1)} s; everything it started is stopped`);
+  const summary = process.argv[process.argv.indexOf('--summary') + 1];
+  if (process.argv.includes('--summary') && summary) fs.writeFileSync(summary, JSON.stringify(counts));
+  process.exitCode = counts.failed === 0 ? 0 : 1;
 }
 
 main().catch(async (err: unknown) => {

@@ -1,4 +1,6 @@
 // The `npm test` stages that need a real VS Code (imported by test/tasks/test.mjs):
+//   start        the README's `npm start`, headless (--check): workbench served, workspace open,
+//                extension active; installs the tools on a cold cache
 //   integration  test/integration/** in code-server's extension host (+ reload phases)
 //   ui           test/ui/** — playwright-core drives the workbench in headless Chromium
 //   package      production build, .vsix via vsce, contents check, install it into code-server and
@@ -8,15 +10,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { root, run } from './lib.mjs';
+import { childEnv, root, run } from './lib.mjs';
 import { buildVsix, checkVsixContents, listVsix } from './package.mjs';
 import { ensureVsCodeDeps } from './vscode-deps.mjs';
 
 let deps;
+let setupFailure;
 function prepare() {
+  // A failed install is reported once, by the first stage that needs it, not retried by each.
+  if (setupFailure) throw setupFailure;
   if (!deps) {
     const started = Date.now();
-    deps = ensureVsCodeDeps();
+    try {
+      deps = ensureVsCodeDeps();
+    } catch (err) {
+      setupFailure = err;
+      throw err;
+    }
     console.log(`[vscode-deps] Node 24, code-server and Chromium ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   const { env, ...paths } = deps;
@@ -26,8 +36,13 @@ function prepare() {
 /** Runs a Node 24 script that writes {passed, failed} to the file given as `--summary`/argument. */
 async function runCounting(args, summaryArg = '--summary') {
   const { node24, env } = prepare();
+  return runWithSummary(node24, (summary) => (summaryArg ? [...args, summaryArg, summary] : [...args, summary]), { env });
+}
+
+/** Runs `cmd` with the path of a counts file in its arguments; resolves to the counts it wrote. */
+async function runWithSummary(cmd, argsWith, options) {
   const summary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'segmind-stage-')), 'counts.json');
-  const code = await run(node24, summaryArg ? [...args, summaryArg, summary] : [...args, summary], { env });
+  const code = await run(cmd, argsWith(summary), options);
   let counts = { passed: 0, failed: 0 };
   try {
     counts = JSON.parse(fs.readFileSync(summary, 'utf8'));
@@ -38,6 +53,16 @@ async function runCounting(args, summaryArg = '--summary') {
   }
   if (code !== 0 && counts.failed === 0) counts.failed = 1; // a crash is a failure
   return counts;
+}
+
+/**
+ * The README's `npm start`, run as a user runs it (a fresh npm from a clean environment, with
+ * this run's SEGMIND_DEV_CACHE) but headless: it installs whatever the cache lacks, serves the
+ * workbench, and `--check` confirms the sample workspace is open and the extension active. It
+ * runs first, so on a cold cache (as in CI) it is `npm start` that does the first install.
+ */
+async function start() {
+  return runWithSummary('npm', (summary) => ['start', '--', '--check', '--summary', summary], { env: childEnv() });
 }
 
 async function integration() {
@@ -74,6 +99,7 @@ async function packageStage() {
 }
 
 export const vscodeStages = [
+  ['start', start],
   ['integration', integration],
   ['ui', ui],
   ['package', packageStage],

