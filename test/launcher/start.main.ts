@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     // The smoke-test driver (needed only for the URL payload) hides notification toasts, progress
     // included: a person gets the extension installed as a link to this repository instead.
     smokeTestDriver: false,
+    // The sample workspace lives inside this repository: without this, Git asks about it at once.
+    settings: { 'git.openRepositoryInParentFolders': 'never' },
     ...(realKey ? { emulator: false as const, api: { baseUrl: REAL_SEGMIND, apiKey: realKey } } : { emulator: { queueMs: 1000, processingMs: 4000 } }),
   });
   const url = session.url();
