@@ -18,6 +18,7 @@ import { JobsStatusBar } from './jobs/statusBar';
 import { SegmindLog } from './logging/log';
 import { registerPanel } from './panel/index';
 import { ApiKeyService } from './secrets/apiKey';
+import { registerImageDrop } from './imageDrop/imageDropProvider';
 import { SettingsService } from './settings/service';
 
 /** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key). */
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     registerGenerateFromSelection(services),
     ...registerApiKeyCommands(services),
     ...registerJobCommands(services),
+    registerImageDrop(settings),
   );
   registerPanel(context, panelDeps(services, history));
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);

@@ -11,7 +11,8 @@ import { assertInsideWorkspace } from './target';
 
 const MAX_NAME_ATTEMPTS = 1000;
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether a file or folder is at `uri`; other errors (permissions, offline remote) are thrown. */
+export async function fileExists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
@@ -43,7 +44,7 @@ export async function saveImageFile(folder: vscode.Uri, fileName: string, conten
   try {
     for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
       const target = vscode.Uri.joinPath(folder, candidateName(fileName, attempt));
-      if (await exists(target)) continue;
+      if (await fileExists(target)) continue;
       if (await moveIfAbsent(temp, target)) return target; // else another job took the name just now
     }
     throw new Error(`no free file name like ${fileName}`);
@@ -60,7 +61,7 @@ export async function keepInGlobalStorage(globalStorage: vscode.Uri, fileName: s
   if (folder.scheme === 'file') return vscode.Uri.file(await saveNewFile(folder.fsPath, fileName, partsOf(content)));
   for (let attempt = 1; ; attempt++) {
     const target = vscode.Uri.joinPath(folder, candidateName(fileName, attempt));
-    if (await exists(target)) continue;
+    if (await fileExists(target)) continue;
     await vscode.workspace.fs.writeFile(target, joined(content));
     return target;
   }
