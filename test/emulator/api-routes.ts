@@ -118,6 +118,7 @@ function acceptJob(ctx: ApiContext, r: ParsedRequest, slug: string, api: 'v1' | 
   const job = ctx.jobs.create(randomUUID(), model, params, plan, api);
   const ext = plan.format;
   job.outputs = Array.from({ length: plan.count }, (_, i) => `${ctx.outputUrl()}/outputs/${job.requestId}/${i}.${ext}`);
+  if (fault?.kind === 'long-queue') job.delay(fault.ms);
   if (fault?.kind === 'job-failed') job.failure = fault.detail;
   else warmImages(ctx, job);
   return job;

@@ -3,7 +3,7 @@ import type { Fault, FaultKind, FaultTarget } from './types';
 
 const TARGETS: readonly FaultTarget[] = ['submit', 'status', 'result', 'image', 'sync'];
 const KINDS: readonly FaultKind[] = [
-  'http', 'rate-limit', 'job-failed', 'reset-before', 'reset-after', 'delay-headers', 'stall-body', 'malformed-json',
+  'http', 'rate-limit', 'job-failed', 'long-queue', 'reset-before', 'reset-after', 'delay-headers', 'stall-body', 'malformed-json',
   'wrong-content-type', 'truncated-image', 'oversized-image', 'html-instead-of-image', 'json-instead-of-image',
   'image-instead-of-json', 'output-url',
 ];
@@ -47,7 +47,8 @@ export function faultProblem(value: unknown): string | undefined {
   switch (f.kind) {
     case 'http': return need('status', 'number');
     case 'job-failed': return need('detail', 'string');
-    case 'delay-headers': return need('ms', 'number');
+    case 'delay-headers':
+    case 'long-queue': return need('ms', 'number');
     case 'stall-body': return need('afterBytes', 'number');
     case 'wrong-content-type': return need('contentType', 'string');
     case 'oversized-image': return need('bytes', 'number');

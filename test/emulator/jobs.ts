@@ -29,6 +29,12 @@ export class JobRecord implements EmulatorJob {
     this.completedAt = submittedAt;
   }
 
+  /** Moves the whole timeline after submission later (a longer queue). */
+  delay(ms: number): void {
+    this.processingAt += ms;
+    this.completedAt += ms;
+  }
+
   get status(): JobStatus {
     const now = this.clock();
     if (now < this.processingAt) return 'QUEUED';

@@ -58,6 +58,8 @@ export type Fault = { on: FaultTarget; times?: number /* default 1 */ } & (
   | { kind: 'http'; status: number; body?: string; headers?: Record<string, string> }
   | { kind: 'rate-limit'; retryAfterSeconds?: number; resetAtUtc?: string }
   | { kind: 'job-failed'; detail: string }
+  /** The accepted job waits this much longer in QUEUED (a busy Segmind), whatever the timing options say. */
+  | { kind: 'long-queue'; ms: number }
   | { kind: 'reset-before' }
   | { kind: 'reset-after' }
   | { kind: 'delay-headers'; ms: number }

@@ -7,13 +7,12 @@ import { SD3M, closeEditors, emulator, expectRejection, extensionApi, generate, 
 const base = { model: SD3M, params: { seed: 2, img_width: 512, img_height: 512 }, insert: false };
 const HOLD_MS = 10 * 60_000;
 
-/** Starts a job that stays QUEUED: the emulator clock is turned back right after the submit. */
+/** Starts a job that stays QUEUED (until the clock is advanced by HOLD_MS), however slow this machine is. */
 async function startHeldJob(folder: string): Promise<{ pending: Promise<unknown>; requestId: string }> {
-  await emulator.fault({ on: 'submit', kind: 'delay-headers', ms: 400 });
+  await emulator.fault({ on: 'submit', kind: 'long-queue', ms: HOLD_MS });
   const pending = generate({ ...base, prompt: `held ${folder}`, folder });
   pending.catch(() => undefined);
   const job = await waitFor('the submit', async () => (await emulator.jobs())[0]);
-  await emulator.advanceClock(-HOLD_MS);
   const api = await extensionApi();
   await waitFor('the request id to be persisted', () => api.jobs().some((j) => j.requestId === job.requestId && j.state === 'submitted'));
   return { pending, requestId: job.requestId };

@@ -1,6 +1,6 @@
-// Reload, phase 1: starts an async job that the emulator holds in the queue (its clock is turned
-// back after the submit) and a sync request whose answer never comes, then ends: the launcher
-// reloads the window while both are running.
+// Reload, phase 1: starts an async job that the emulator holds in the queue (a long-queue fault)
+// and a sync request whose answer never comes, then ends: the launcher reloads the window while
+// both are running.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SD3M, emulator, extensionApi, generate, openDocument, setSetting, waitFor } from '../editor/helpers';
@@ -13,10 +13,9 @@ describe('reload phase 1: jobs running when the window reloads', function () {
     assert.equal(process.env.SEGMIND_TEST_PHASE, '1');
     await emulator.reset();
     const editor = await openDocument(DOCUMENT, DOCUMENT_TEXT, PROMPT);
-    await emulator.fault({ on: 'submit', kind: 'delay-headers', ms: 500 });
+    await emulator.fault({ on: 'submit', kind: 'long-queue', ms: HOLD_MS });
     generate({ model: SD3M, params: { seed: SEED, img_width: 512, img_height: 512 }, folder: ASYNC_FOLDER, insert: true }).catch(() => undefined);
     const job = await waitFor('the submit', async () => (await emulator.jobs())[0]);
-    await emulator.advanceClock(-HOLD_MS);
     const api = await extensionApi();
     await waitFor('the persisted request id', () => api.jobs().some((j) => j.requestId === job.requestId && j.state === 'submitted'));
     // The user keeps writing (and saves): the insertion point moves, and the moved point is persisted.

@@ -147,6 +147,18 @@ describe('emulator faults: refusals, failures, resets', () => {
     });
   });
 
+  describe('long-queue', () => {
+    it('the accepted job stays QUEUED for the extra time, then runs its normal course', async () => {
+      emu.fault({ on: 'submit', kind: 'long-queue', ms: 60_000 });
+      const id = await submit(emu, SD35L, BODY);
+      assert.equal((await asJson(get(emu, `/v2/requests/${id}/status`))).json.status, 'QUEUED');
+      emu.advanceClock(59_000);
+      assert.equal((await asJson(get(emu, `/v2/requests/${id}/status`))).json.status, 'QUEUED');
+      emu.advanceClock(1_000);
+      assert.equal((await asJson(get(emu, `/v2/requests/${id}/status`))).json.status, 'COMPLETED');
+    });
+  });
+
   describe('connection resets', () => {
     it('reset-before on submit: the connection drops, no job is created, the request was seen', async () => {
       emu.fault({ on: 'submit', kind: 'reset-before' });
