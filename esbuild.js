@@ -37,7 +37,7 @@ function testEntries(dir = 'test') {
 const configs = [
   {
     ...shared,
-    entryPoints: { extension: 'src/extension.ts', http: 'src/http.ts' },
+    entryPoints: { extension: 'src/extension.ts', http: 'src/httpBundle.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -3,8 +3,8 @@
 // panel survives being hidden and window reloads without keeping a hidden page alive.
 import '@vscode/codicons/dist/codicon.css';
 import './main.css';
-import { MODELS, MODEL_SLUGS, isModelSlug, type ModelSlug, type ModelSpec } from '../src/segmind/catalog';
-import { validateParams } from '../src/segmind/request';
+import { DEFAULT_MODEL, MODELS, MODEL_SLUGS, isModelSlug, seedParameter, type ModelSlug, type ModelSpec } from '../src/shared/catalog';
+import { validateParams } from '../src/shared/validation';
 import {
   initialDataSchema,
   parseExtensionMessage,
@@ -13,7 +13,7 @@ import {
   type JobMessage,
   type Params,
   type WebviewMessage,
-} from '../src/protocol/messages';
+} from '../src/shared/protocol';
 import { coerceInput, defaultValues, isVisible, renderForm, requestParams, summarize, type FieldIssue, type FormValues } from './form';
 import { isActive, jobElapsed, elapsedText, renderJob, type JobView } from './jobs';
 import { MAX_JOBS, announcement, restoreState, type PanelState } from './state';
@@ -42,11 +42,11 @@ function readInitialData(): InitialData {
   } catch {
     // fall through to defaults
   }
-  return { model: MODEL_SLUGS[0] as string, userDefaults: {}, platform: 'other' };
+  return { model: DEFAULT_MODEL, userDefaults: {}, platform: 'other' };
 }
 
 function freshState(): PanelState {
-  const model = isModelSlug(init.model) ? init.model : (MODEL_SLUGS[0] as ModelSlug);
+  const model = isModelSlug(init.model) ? init.model : DEFAULT_MODEL;
   const values = defaultsFor(model);
   if (init.prompt) values.prompt = init.prompt;
   return { version: 1, model, values: { [model]: values }, randomSeed: true, jobs: [] };
@@ -193,7 +193,7 @@ fields.addEventListener('change', (e) => onFieldInput(e.target as HTMLInputEleme
 fields.addEventListener('click', (e) => {
   const button = (e.target as HTMLElement).closest<HTMLButtonElement>('[data-action="reuse-seed"]');
   if (!button || state.lastSeed === undefined) return;
-  const seedSpec = model().parameters.find((p) => p.isSeed);
+  const seedSpec = seedParameter(model());
   if (!seedSpec) return;
   state.randomSeed = false;
   values()[seedSpec.name] = state.lastSeed;
@@ -306,7 +306,7 @@ jobsList.addEventListener('click', (e) => {
       break;
     case 'regenerate': {
       const params = { ...job.params };
-      const seedName = MODELS[job.model as ModelSlug]?.parameters.find((p) => p.isSeed)?.name;
+      const seedName = isModelSlug(job.model) ? seedParameter(MODELS[job.model])?.name : undefined;
       if (seedName) delete params[seedName];
       if (isModelSlug(job.model) && job.model !== state.model) {
         state.model = job.model;
@@ -363,7 +363,7 @@ function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): 
     const v = message.params[p.name];
     if (v !== undefined) next[p.name] = v;
   }
-  const seedName = MODELS[message.model].parameters.find((p) => p.isSeed)?.name;
+  const seedName = seedParameter(MODELS[message.model])?.name;
   state.randomSeed = !message.keepSeed || seedName === undefined || next[seedName] === undefined;
   state.values[message.model] = next;
   touched.clear();

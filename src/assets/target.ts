@@ -4,7 +4,14 @@ import * as vscode from 'vscode';
 import { UserFacingError } from '../common/userFacingError';
 import { resolveOutputFolder } from './outputFolder';
 import { insideFolder, realFolderOf } from './realPath';
-import type { SaveTarget } from '../jobs/job';
+
+
+/** Where the images are saved: a folder URI, and whether it was checked to be inside a workspace folder. */
+export interface SaveTarget {
+  readonly folderUri: string;
+  /** The workspace folder it must stay in (symlinks are checked again when writing). */
+  readonly workspaceFolderUri?: string;
+}
 
 export type TargetResult = { readonly kind: 'workspace'; readonly target: SaveTarget; readonly relative: string } | { readonly kind: 'no-workspace' };
 

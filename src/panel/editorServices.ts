@@ -1,27 +1,16 @@
-// What the panel and gallery need from the editor side. An interface, so extension.ts wires the real
-// services in one line and tests can pass their own.
+// What the generator panel needs from the editor side. An interface, so extension.ts wires the job
+// runner in (src/commands/panelGeneration.ts) and tests can pass their own.
 import type * as vscode from 'vscode';
-import type { History } from '../gallery/history';
-import type { ModelSlug } from '../segmind/catalog';
-
-export interface PanelLogger {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-/** Progress of one job, as the core's client reports it (`JobEvent`). */
-export type PanelJobEvent =
-  | { readonly type: 'submitted'; readonly requestId: string }
-  | { readonly type: 'status'; readonly status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED'; readonly elapsedMs: number }
-  | { readonly type: 'downloading' }
-  | { readonly type: 'credits'; readonly remaining: number };
+import type { History } from '../history/history';
+import type { Logger } from '../logging/log';
+import type { JobEvent } from '../segmind/client-types';
+import type { SettingsSnapshot } from '../settings/snapshot';
+import type { ModelSlug } from '../shared/catalog';
 
 export interface PanelGenerateRequest {
   readonly model: ModelSlug;
   readonly prompt: string;
-  /** API parameters without `prompt`, already validated by `validateParams`, with a concrete `seed`. */
+  /** API parameters without `prompt`, already validated by `validateParams`; no seed means a random one. */
   readonly params: Readonly<Record<string, string | number | boolean>>;
 }
 
@@ -31,17 +20,25 @@ export interface PanelGenerateResult {
   readonly requestId?: string;
 }
 
-export interface PanelDeps {
+/** How a generation reports back while it runs. */
+export interface GenerationProgress {
+  /** The job was accepted, with the concrete seed the request builder chose. */
+  started(seed: number): void;
+  event(event: JobEvent): void;
+}
+
+export interface EditorServices {
   /** The history the editor's job runner adds an entry to after each saved image. */
   readonly history: History;
-  readonly logger: PanelLogger;
+  readonly logger: Logger;
+  readonly settings: { snapshot(): SettingsSnapshot };
   /**
    * Runs one generation through the editor's job runner (like `segmind.generateFromSelection` with
-   * `insert: false`): persisted, saved into the output folder, added to `history`. Reports progress
-   * through `onEvent`. Rejects with an Error whose message is what the user should read, or with
-   * `vscode.CancellationError` when the user cancelled.
+   * `insert: false`): persisted, saved into the output folder, added to `history`. Rejects with an
+   * Error whose message is what the user should read, or with `vscode.CancellationError` when the
+   * user cancelled.
    */
-  generate(request: PanelGenerateRequest, onEvent: (event: PanelJobEvent) => void): Promise<PanelGenerateResult>;
+  generate(request: PanelGenerateRequest, progress: GenerationProgress): Promise<PanelGenerateResult>;
   /**
    * Inserts a reference to each file (Markdown link, `<img>`, … by language) into `editor`, after its
    * selection, as the editor's inserter does. `editor` is the text editor the user last worked in

@@ -134,6 +134,9 @@ export const MODELS: Readonly<Record<ModelSlug, ModelSpec>> = {
 
 export const MODEL_SLUGS: readonly ModelSlug[] = ['stable-diffusion-3.5-large-txt2img', 'stable-diffusion-3-medium-txt2img'];
 
+/** The model used when the user has not picked one (setting `segmind.defaultModel`). */
+export const DEFAULT_MODEL: ModelSlug = 'stable-diffusion-3.5-large-txt2img';
+
 export function isModelSlug(s: unknown): s is ModelSlug {
   return typeof s === 'string' && (MODEL_SLUGS as readonly string[]).includes(s);
 }
@@ -141,6 +144,11 @@ export function isModelSlug(s: unknown): s is ModelSlug {
 /** The parameter named `name` of `model`, if any. */
 export function findParameter(model: ModelSpec, name: string): ParameterSpec | undefined {
   return model.parameters.find((p) => p.name === name);
+}
+
+/** The model's seed parameter (`seed` for both models today). */
+export function seedParameter(model: ModelSpec): ParameterSpec | undefined {
+  return model.parameters.find((p) => p.isSeed);
 }
 
 /** The parameter's value in `params`, or its catalog default when absent (undefined/null/''). */

@@ -1,8 +1,7 @@
-// Validation and request building, derived from the catalog. Pure and free of Node imports: the
-// extension runs it before any request and the panel's webview (a browser bundle) runs it inline.
+// Parameter validation, derived from the catalog. Shared: the extension runs it before any request
+// (src/segmind/request.ts) and the panel's webview runs it as the user types.
 import * as z from 'zod/mini'; // namespace import: `{ z }` defeats tree-shaking (all locales) in the webview bundle
 import { MODEL_SLUGS, MODELS, RANDOM_SEED, effectiveValue, isModelSlug, type ModelSpec, type ParameterSpec } from './catalog';
-import { SegmindError } from './errors';
 
 export interface ValidationIssue { field: string; message: string }
 
@@ -71,7 +70,7 @@ function cachedSchema(spec: ParameterSpec): z.ZodMiniType<unknown> {
 }
 
 /** A value the user left empty: the default (or, for the seed, a random seed) applies. */
-function isAbsent(spec: ParameterSpec, value: unknown): boolean {
+export function isAbsent(spec: ParameterSpec, value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (value === '' && spec.type !== 'text') return true;
   return spec.isSeed === true && value === RANDOM_SEED;
@@ -128,41 +127,4 @@ export function validateParams(slug: string, params: Record<string, unknown>): V
   }
   if (issues.length === 0) issues.push(...crossFieldIssues(model, params));
   return issues;
-}
-
-/** A uniformly random seed that every model accepts (32 bits), from the platform's CSPRNG. */
-export function randomSeed(): number {
-  return globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
-}
-
-/**
- * The request body for `slug`: validated, catalog defaults merged in, and a concrete seed in place of
- * a random one so the image can be reproduced. Throws SegmindError kind 'validation'.
- */
-export function buildRequest(
-  slug: string,
-  params: Record<string, unknown>,
-  opts: { randomSeed?: () => number } = {},
-): { model: ModelSpec; body: Record<string, unknown>; seed: number } {
-  const issues = validateParams(slug, params);
-  const first = issues[0];
-  if (first) {
-    const message = issues.map((i) => i.message).join('; ');
-    throw new SegmindError('validation', `${message}.`, { field: first.field });
-  }
-  const model = MODELS[slug as keyof typeof MODELS];
-  const body: Record<string, unknown> = {};
-  let seed = 0;
-  for (const spec of model.parameters) {
-    const value = Object.hasOwn(params, spec.name) ? params[spec.name] : undefined;
-    if (spec.isSeed) {
-      seed = isAbsent(spec, value) ? (opts.randomSeed ?? randomSeed)() : (value as number);
-      body[spec.name] = seed;
-    } else if (!isAbsent(spec, value)) {
-      body[spec.name] = value;
-    } else if (spec.default !== undefined) {
-      body[spec.name] = spec.default;
-    }
-  }
-  return { model, body, seed };
 }

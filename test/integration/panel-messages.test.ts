@@ -7,10 +7,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GeneratorPanel } from '../../src/panel/generatorPanel';
 import { EditorTracker } from '../../src/panel/editorTracker';
-import { History } from '../../src/gallery/history';
+import { History } from '../../src/history/history';
 import { MemoryStore } from './memoryStore';
-import type { PanelDeps, PanelGenerateRequest, PanelJobEvent } from '../../src/panel/deps';
-import type { ExtensionMessage } from '../../src/protocol/messages';
+import type { EditorServices, PanelGenerateRequest } from '../../src/panel/editorServices';
+import { buildSnapshot } from '../../src/settings/snapshot';
+import type { ExtensionMessage } from '../../src/shared/protocol';
 
 /** A real webview panel whose message channel the test holds: what the webview would send and receive. */
 function channelPanel(): { panel: vscode.WebviewPanel; send(message: unknown): void; received: ExtensionMessage[]; html(): string } {
@@ -54,9 +55,11 @@ describe('generator panel message boundary', () => {
   let requests: PanelGenerateRequest[];
   let inserted: vscode.Uri[];
   let editors: EditorTracker;
-  let deps: PanelDeps;
+  let deps: EditorServices;
   let generator: GeneratorPanel | undefined;
   const saved = vscode.Uri.file('/tmp/segmind-panel-test/cat-1.png');
+  /** The seed the job runner's request builder chose; the panel never picks one itself. */
+  const RUNNER_SEED = 4242;
 
   beforeEach(() => {
     warnings = [];
@@ -66,10 +69,12 @@ describe('generator panel message boundary', () => {
     deps = {
       history: new History(new MemoryStore()),
       logger: { debug: () => undefined, info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
-      async generate(request, onEvent: (e: PanelJobEvent) => void) {
+      settings: { snapshot: () => buildSnapshot({}) },
+      async generate(request, progress) {
         requests.push(request);
-        onEvent({ type: 'submitted', requestId: 'req-1' });
-        onEvent({ type: 'status', status: 'PROCESSING', elapsedMs: 10 });
+        progress.started(RUNNER_SEED);
+        progress.event({ type: 'submitted', requestId: 'req-1' });
+        progress.event({ type: 'status', status: 'PROCESSING', elapsedMs: 10 });
         return { uris: [saved], requestId: 'req-1' };
       },
       async insert(files) {
@@ -139,13 +144,13 @@ describe('generator panel message boundary', () => {
     assert.equal(request?.prompt, 'an owl');
     assert.equal(request?.params.num_inference_steps, 20);
     assert.equal('prompt' in (request?.params ?? {}), false);
-    const seed = request?.params.seed;
-    assert.ok(typeof seed === 'number' && Number.isInteger(seed) && seed >= 0, `a concrete seed: ${String(seed)}`);
+    assert.equal('seed' in (request?.params ?? {}), false, 'a random seed is left to the request builder');
     const states = channel.received.flatMap((m) => (m.type === 'job' ? [m.state] : []));
-    assert.deepEqual(states, ['starting', 'queued', 'processing', 'done']);
+    assert.deepEqual(states, ['starting', 'starting', 'queued', 'processing', 'done']);
     const done = channel.received.at(-1);
     assert.ok(done?.type === 'job');
-    assert.equal(done.seed, seed);
+    assert.equal(done.seed, RUNNER_SEED);
+    assert.equal(done.params.seed, RUNNER_SEED, 'the card\'s parameters reproduce the image');
     assert.equal(done.requestId, 'req-1');
     assert.equal(done.files?.[0]?.uri, saved.toString());
 

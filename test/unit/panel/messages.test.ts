@@ -2,7 +2,7 @@
 // (the extension ignores and logs them; nothing acts on them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseExtensionMessage, parseWebviewMessage, initialDataSchema } from '../../../src/protocol/messages';
+import { parseExtensionMessage, parseWebviewMessage, initialDataSchema } from '../../../src/shared/protocol';
 
 test('the webview messages the panel sends are accepted', () => {
   const ok = [
