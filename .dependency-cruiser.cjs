@@ -15,7 +15,7 @@
  */
 const FEATURES = {
   common: [],
-  history: [],
+  history: ['common'],
   logging: ['segmind'],
   settings: ['common', 'shared'],
   secrets: ['common', 'logging'],

@@ -1,6 +1,7 @@
 // The composition root, wiring only: build the services, register every feature (commands, generator
 // panel, gallery), resume interrupted jobs. The HTTP stack (dist/http.js) loads on the first request.
 import * as vscode from 'vscode';
+import { InsertionAnchors } from './assets/insert';
 import { showError } from './commands/errorMessage';
 import { panelEditorServices } from './commands/panelGeneration';
 import { registerCommands } from './commands/register';
@@ -9,6 +10,7 @@ import { registerGallery } from './gallery/register';
 import { History } from './history/history';
 import { SaveClaims } from './jobs/claims';
 import { ClientCache } from './jobs/clientCache';
+import { editorRunnerDeps } from './jobs/editorRunnerDeps';
 import type { JobRecord } from './jobs/job';
 import { JobStore } from './jobs/jobStore';
 import { resumeJobs } from './jobs/resume';
@@ -34,10 +36,11 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   const store = new JobStore(context.workspaceState);
   const history = new History(context.workspaceState);
   const claims = new SaveClaims(context.globalStorageUri);
-  const runner = new JobRunner({ store, settings, apiKeys, clients, claims, history, globalStorage: context.globalStorageUri, logger });
+  const insertions = new InsertionAnchors();
+  const runner = new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, insertions, globalStorage: context.globalStorageUri, logger }));
   const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState };
   context.subscriptions.push(
-    log, settings, apiKeys, store, runner, clients, new JobsStatusBar(runner),
+    log, settings, apiKeys, store, insertions, runner, clients, new JobsStatusBar(runner),
     ...registerCommands(services),
   );
   const editors = new EditorTracker();

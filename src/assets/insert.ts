@@ -52,6 +52,10 @@ export class InsertionAnchors extends Disposable {
   release(jobId: string): void {
     this.anchors.delete(jobId);
   }
+
+  insert(target: InsertionTarget, files: readonly vscode.Uri[], prompt: string): Promise<boolean> {
+    return insertReferences(target, files, prompt);
+  }
 }
 
 /** Path of `file` as the document at `documentUri` should reference it (relative, POSIX). */

@@ -2,7 +2,7 @@
 // command came from (multi-root), checked before any request so nothing is spent on a refused folder.
 import * as vscode from 'vscode';
 import { UserFacingError } from '../common/userFacingError';
-import { resolveOutputFolder } from './outputFolder';
+import { USE_A_WORKSPACE_FOLDER, resolveOutputFolder } from './outputFolder';
 import { insideFolder, realFolderOf } from './realPath';
 
 
@@ -43,7 +43,7 @@ export async function assertInsideWorkspace(folderUri: vscode.Uri, workspaceUri:
   const [real, root] = await Promise.all([realFolderOf(folderUri.fsPath), realFolderOf(workspaceUri.fsPath)]);
   if (!insideFolder(real, root)) {
     throw new UserFacingError(
-      `The output folder "${shown}" leads outside the workspace (through a symbolic link). Use a folder inside the workspace, such as "assets/generated".`,
+      `The output folder "${shown}" leads outside the workspace (through a symbolic link). ${USE_A_WORKSPACE_FOLDER}`,
     );
   }
 }
