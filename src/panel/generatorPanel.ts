@@ -11,6 +11,10 @@ import {
   type JobMessage,
   type Params,
   type PrefillMessage,
+  type ReplyPayload,
+  type RequestMessage,
+  type RequestReplies,
+  type RequestType,
   type ResultFile,
   type TrackedJob,
 } from '../shared/protocol';
@@ -152,7 +156,7 @@ export class GeneratorPanel implements vscode.Disposable {
         void this.onFileAction(message);
         break;
       case 'cancel':
-        void this.onCancel(message.id, message.jobId);
+        void this.onCancel(message);
         break;
       case 'track':
         this.tracked = message.jobs.filter((j) => !this.jobs.has(j.jobId));
@@ -203,13 +207,14 @@ export class GeneratorPanel implements vscode.Disposable {
     if (issues.length > 0 || !isModelSlug(message.model)) {
       const text = issues.map((i) => i.message).join('; ') || 'Unknown model.';
       this.services.deps.logger.warn(`refused a generate request: ${text}`);
-      this.post({ type: 'error', id: message.id, message: text });
+      this.refuse(message, text);
       return;
     }
-    void this.runJob(message.id, message.model, message.params, message.label);
+    void this.runJob(message.id, message.model, message.params, message.label, message);
   }
 
-  private async runJob(jobId: string, model: ModelSlug, formParams: Params, label: string | undefined): Promise<void> {
+  /** Runs one job; `request` is the webview's generate message, when it asked for the job (and gets the reply). */
+  private async runJob(jobId: string, model: ModelSlug, formParams: Params, label: string | undefined, request?: RequestMessage<'generate'>): Promise<void> {
     const { prompt, ...params } = formParams;
     const base = { type: 'job' as const, jobId, model, ...(label ? { label } : {}) };
     const started = Date.now();
@@ -226,6 +231,7 @@ export class GeneratorPanel implements vscode.Disposable {
     const progress: GenerationProgress = {
       started: (chosen) => {
         seed = chosen;
+        if (request) this.reply(request, { seed: chosen });
         update(state);
       },
       event: (event) => {
@@ -266,14 +272,14 @@ export class GeneratorPanel implements vscode.Disposable {
     const uri = this.allowedFile(message.uri);
     if (!uri) {
       this.services.deps.logger.warn(`refused a file action on a file the panel did not produce`);
-      this.post({ type: 'error', id: message.id, message: vscode.l10n.t('That file is not one of the generated images.') });
+      this.refuse(message, vscode.l10n.t('That file is not one of the generated images.'));
       return;
     }
     try {
       await runFileAction(message.action, uri, this.services);
-      this.post({ type: 'reply', id: message.id });
+      this.reply(message, {});
     } catch (err) {
-      this.post({ type: 'error', id: message.id, message: err instanceof Error ? err.message : String(err) });
+      this.refuse(message, err instanceof Error ? err.message : String(err));
     }
   }
 
@@ -294,14 +300,24 @@ export class GeneratorPanel implements vscode.Disposable {
     return /\.(png|jpe?g|webp)$/i.test(uri.path) && outputRoots.some((root) => isInside(uri, root)) ? uri : undefined;
   }
 
-  private async onCancel(id: string, jobId: string): Promise<void> {
-    const requestId = this.jobs.get(jobId)?.requestId;
+  private async onCancel(message: RequestMessage<'cancel'>): Promise<void> {
+    const requestId = this.jobs.get(message.jobId)?.requestId;
     if (!requestId) {
-      this.post({ type: 'error', id, message: vscode.l10n.t('This job has not been submitted yet.') });
+      this.refuse(message, vscode.l10n.t('This job has not been submitted yet.'));
       return;
     }
     await vscode.commands.executeCommand('segmind.cancel', requestId);
-    this.post({ type: 'reply', id });
+    this.reply(message, {});
+  }
+
+  /** Answers `request` with the reply type its request type maps to, under the request's id. */
+  private reply<K extends RequestType>(request: { readonly type: K; readonly id: string }, payload: ReplyPayload<K>): void {
+    this.post({ ...payload, type: 'reply', request: request.type, id: request.id } as RequestReplies[K]);
+  }
+
+  /** Answers `request` with the error the webview shows. */
+  private refuse(request: RequestMessage, message: string): void {
+    this.post({ type: 'error', request: request.type, id: request.id, message });
   }
 }
 

@@ -126,7 +126,7 @@ describe('generator panel message boundary', () => {
     channel.send({ type: 'generate', id: 'j2', model: 'dall-e-3', params: { prompt: 'a cat' } });
     channel.send({ type: 'generate', id: 'j3', model: 'stable-diffusion-3.5-large-txt2img', params: { prompt: 'a cat', api_key: 'x' } });
     await until(() => channel.received.length === 3, 'three error replies');
-    assert.deepEqual(channel.received.map((m) => m.type), ['error', 'error', 'error']);
+    assert.deepEqual(channel.received.map((m) => (m.type === 'error' ? `${m.request} ${m.id}` : m.type)), ['generate j1', 'generate j2', 'generate j3']);
     const messages = channel.received.map((m) => (m.type === 'error' ? m.message : ''));
     assert.match(messages[0] ?? '', /steps must be an integer from 10 to 70 \(got 500\)/);
     assert.match(messages[1] ?? '', /Unknown model "dall-e-3"/);
@@ -151,6 +151,7 @@ describe('generator panel message boundary', () => {
     assert.ok(done?.type === 'job');
     assert.equal(done.seed, RUNNER_SEED);
     assert.equal(done.params.seed, RUNNER_SEED, 'the card\'s parameters reproduce the image');
+    assert.deepEqual(channel.received.find((m) => m.type === 'reply'), { type: 'reply', request: 'generate', id: 'job-1', seed: RUNNER_SEED }, 'the request\'s reply: accepted, with its seed');
     assert.equal(done.requestId, 'req-1');
     assert.equal(done.files?.[0]?.uri, saved.toString());
 
@@ -160,7 +161,7 @@ describe('generator panel message boundary', () => {
     channel.received.length = 0;
     channel.send({ type: 'fileAction', id: 'f1', action: 'open', uri: vscode.Uri.file('/etc/passwd').toString() });
     await until(() => channel.received.length === 1, 'the refusal');
-    assert.deepEqual(channel.received[0], { type: 'error', id: 'f1', message: 'That file is not one of the generated images.' });
+    assert.deepEqual(channel.received[0], { type: 'error', request: 'fileAction', id: 'f1', message: 'That file is not one of the generated images.' });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (folder) {
       const escape = vscode.Uri.joinPath(folder, 'assets', 'generated').toString() + '/../../../../etc/x.png';
@@ -177,7 +178,7 @@ describe('generator panel message boundary', () => {
     channel.received.length = 0;
     channel.send({ type: 'fileAction', id: 'f2', action: 'insert', uri: saved.toString() });
     await until(() => channel.received.length === 1, 'the reply');
-    assert.deepEqual(channel.received[0], { type: 'reply', id: 'f2' });
+    assert.deepEqual(channel.received[0], { type: 'reply', request: 'fileAction', id: 'f2' });
     assert.deepEqual(inserted.map((u) => u.toString()), [saved.toString()]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
