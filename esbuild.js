@@ -37,7 +37,7 @@ function testEntries(dir = 'test') {
 const configs = [
   {
     ...shared,
-    entryPoints: { extension: 'src/extension.ts', http: 'src/http.ts', references: 'src/references/references.ts' },
+    entryPoints: { extension: 'src/extension.ts', http: 'src/httpBundle.ts', references: 'src/references/references.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -1,7 +1,7 @@
 // The generator form, derived from the model catalog: one description per parameter, rendered to an
 // HTML string. Pure (no DOM) so every parameter of every model is checked in plain Node.
-import type { ModelSpec, ParameterGroup, ParameterSpec } from '../src/segmind/catalog';
-import { imageCount, outputFormat, outputSize } from '../src/segmind/catalog';
+import type { ModelSpec, ParameterGroup, ParameterSpec } from '../src/shared/catalog';
+import { imageCount, outputFormat, outputSize } from '../src/shared/catalog';
 
 export type FormValue = string | number | boolean;
 export type FormValues = Record<string, FormValue>;

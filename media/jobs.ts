@@ -1,5 +1,5 @@
 // Job cards: live state of each generation and its results. Pure rendering to HTML strings.
-import type { JobState, Params, ResultFile } from '../src/protocol/messages';
+import type { JobState, Params, ResultFile } from '../src/shared/protocol';
 
 export interface JobView {
   readonly jobId: string;

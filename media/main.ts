@@ -3,17 +3,21 @@
 // panel survives being hidden and window reloads without keeping a hidden page alive.
 import '@vscode/codicons/dist/codicon.css';
 import './main.css';
-import { MODELS, MODEL_SLUGS, isModelSlug, type ModelSlug, type ModelSpec } from '../src/segmind/catalog';
-import { validateParams } from '../src/segmind/request';
+import { DEFAULT_MODEL, MODELS, MODEL_SLUGS, isModelSlug, seedParameter, type ModelSlug, type ModelSpec } from '../src/shared/catalog';
+import { validateParams } from '../src/shared/validation';
 import {
   initialDataSchema,
   parseExtensionMessage,
   type ExtensionMessage,
   type InitialData,
+  type ErrorReply,
   type JobMessage,
   type Params,
+  type RequestMessage,
+  type RequestReplies,
+  type RequestType,
   type WebviewMessage,
-} from '../src/protocol/messages';
+} from '../src/shared/protocol';
 import { coerceInput, defaultValues, isVisible, renderForm, requestParams, summarize, type FieldIssue, type FormValues } from './form';
 import { isActive, jobElapsed, elapsedText, renderJob, type JobView } from './jobs';
 import { MAX_JOBS, announcement, restoreState, type PanelState } from './state';
@@ -42,11 +46,11 @@ function readInitialData(): InitialData {
   } catch {
     // fall through to defaults
   }
-  return { model: MODEL_SLUGS[0] as string, userDefaults: {}, platform: 'other' };
+  return { model: DEFAULT_MODEL, userDefaults: {}, platform: 'other' };
 }
 
 function freshState(): PanelState {
-  const model = isModelSlug(init.model) ? init.model : (MODEL_SLUGS[0] as ModelSlug);
+  const model = isModelSlug(init.model) ? init.model : DEFAULT_MODEL;
   const values = defaultsFor(model);
   if (init.prompt) values.prompt = init.prompt;
   return { version: 1, model, values: { [model]: values }, randomSeed: true, jobs: [] };
@@ -71,6 +75,21 @@ function save(): void {
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
+}
+
+/** Requests sent and not answered yet: a reply or error is acted on only for one of these. */
+const pending = new Map<string, RequestType>();
+
+function request(message: RequestMessage): void {
+  pending.set(message.id, message.type);
+  post(message);
+}
+
+/** True once for the answer to a request this page sent (same id, same request type). */
+function answers(message: { readonly request: RequestType; readonly id: string }): boolean {
+  if (pending.get(message.id) !== message.request) return false;
+  pending.delete(message.id);
+  return true;
 }
 
 // ---------- layout ----------
@@ -193,7 +212,7 @@ fields.addEventListener('change', (e) => onFieldInput(e.target as HTMLInputEleme
 fields.addEventListener('click', (e) => {
   const button = (e.target as HTMLElement).closest<HTMLButtonElement>('[data-action="reuse-seed"]');
   if (!button || state.lastSeed === undefined) return;
-  const seedSpec = model().parameters.find((p) => p.isSeed);
+  const seedSpec = seedParameter(model());
   if (!seedSpec) return;
   state.randomSeed = false;
   values()[seedSpec.name] = state.lastSeed;
@@ -240,7 +259,7 @@ function startGeneration(params: Params, label?: string): void {
   renderJobs();
   jobsList.firstElementChild?.scrollIntoView({ block: 'nearest' });
   save();
-  post({ type: 'generate', id: jobId, model: state.model, params, ...(label ? { label } : {}) });
+  request({ type: 'generate', id: jobId, model: state.model, params, ...(label ? { label } : {}) });
 }
 
 function generateFromForm(): void {
@@ -292,7 +311,7 @@ jobsList.addEventListener('click', (e) => {
   if (fileButton?.dataset.uri) {
     const action = fileButton.dataset.fileAction;
     if (action === 'insert' || action === 'reveal' || action === 'open' || action === 'copyPath') {
-      post({ type: 'fileAction', id: crypto.randomUUID(), action, uri: fileButton.dataset.uri });
+      request({ type: 'fileAction', id: crypto.randomUUID(), action, uri: fileButton.dataset.uri });
     }
     return;
   }
@@ -302,11 +321,11 @@ jobsList.addEventListener('click', (e) => {
   if (!jobButton || !job) return;
   switch (jobButton.dataset.jobAction) {
     case 'cancel':
-      post({ type: 'cancel', id: crypto.randomUUID(), jobId: job.jobId });
+      request({ type: 'cancel', id: crypto.randomUUID(), jobId: job.jobId });
       break;
     case 'regenerate': {
       const params = { ...job.params };
-      const seedName = MODELS[job.model as ModelSlug]?.parameters.find((p) => p.isSeed)?.name;
+      const seedName = isModelSlug(job.model) ? seedParameter(MODELS[job.model])?.name : undefined;
       if (seedName) delete params[seedName];
       if (isModelSlug(job.model) && job.model !== state.model) {
         state.model = job.model;
@@ -334,10 +353,7 @@ function applyJob(message: JobMessage): void {
   const previous = job.state === message.state && job.files === undefined && message.files !== undefined ? undefined : job.state;
   job.state = message.state;
   job.params = message.params;
-  if (message.seed !== undefined) {
-    job.seed = message.seed;
-    state.lastSeed = message.seed;
-  }
+  if (message.seed !== undefined) noteSeed(job, message.seed);
   if (message.label !== undefined) job.label = message.label;
   if (message.requestId !== undefined) job.requestId = message.requestId;
   if (message.files !== undefined) job.files = message.files;
@@ -355,6 +371,29 @@ function applyJob(message: JobMessage): void {
   save();
 }
 
+function noteSeed(job: JobView, seed: number): void {
+  job.seed = seed;
+  state.lastSeed = seed;
+}
+
+/** What each request's reply does, by request type. */
+const onReply: { readonly [K in RequestType]: (reply: RequestReplies[K]) => void } = {
+  generate: (reply) => {
+    const job = state.jobs.find((j) => j.jobId === reply.id);
+    if (job) noteSeed(job, reply.seed);
+    save();
+  },
+  fileAction: () => undefined,
+  cancel: () => undefined,
+};
+
+/** A failed generate fails its card; a failed file action or cancel is shown as a notice. */
+function showFailure(error: ErrorReply): void {
+  const job = error.request === 'generate' ? state.jobs.find((j) => j.jobId === error.id) : undefined;
+  if (job) applyJob({ type: 'job', jobId: job.jobId, state: 'failed', model: job.model, params: job.params, error: error.message });
+  else showNotice(error.message);
+}
+
 function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): void {
   if (!isModelSlug(message.model)) return;
   state.model = message.model;
@@ -363,7 +402,7 @@ function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): 
     const v = message.params[p.name];
     if (v !== undefined) next[p.name] = v;
   }
-  const seedName = MODELS[message.model].parameters.find((p) => p.isSeed)?.name;
+  const seedName = seedParameter(MODELS[message.model])?.name;
   state.randomSeed = !message.keepSeed || seedName === undefined || next[seedName] === undefined;
   state.values[message.model] = next;
   touched.clear();
@@ -383,12 +422,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'prefill':
       applyPrefill(message);
       break;
-    case 'error': {
-      const job = state.jobs.find((j) => j.jobId === message.id);
-      if (job) applyJob({ type: 'job', jobId: job.jobId, state: 'failed', model: job.model, params: job.params, error: message.message });
-      else showNotice(message.message);
+    case 'error':
+      if (answers(message)) showFailure(message);
       break;
-    }
     case 'setPrompt':
       values().prompt = message.prompt;
       renderFields();
@@ -396,6 +432,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       fields.querySelector<HTMLElement>('#f-prompt')?.focus();
       break;
     case 'reply':
+      if (answers(message)) (onReply[message.request] as (reply: typeof message) => void)(message);
       break;
   }
 });

@@ -1,7 +1,7 @@
 // The webview's saved state (getState/setState): what survives the panel being hidden and window
 // reloads. Pure, apart from the clock.
-import { isModelSlug, type ModelSlug } from '../src/segmind/catalog';
-import type { TrackedJob } from '../src/protocol/messages';
+import { isModelSlug, type ModelSlug } from '../src/shared/catalog';
+import type { TrackedJob } from '../src/shared/protocol';
 import type { FormValues } from './form';
 import { isActive, type JobView } from './jobs';
 

@@ -1,24 +1,26 @@
-// Wiring only: build the services, register the commands and the panel, resume interrupted jobs.
-// The HTTP stack (dist/http.js) is loaded on the first request, not here.
+// The composition root, wiring only: build the services, register every feature (commands, generator
+// panel, gallery), resume interrupted jobs. The HTTP stack (dist/http.js) loads on the first request.
 import * as vscode from 'vscode';
-import { registerApiKeyCommands } from './commands/apiKey';
+import { InsertionAnchors } from './assets/insert';
 import { showError } from './commands/errorMessage';
-import { registerGenerateFromSelection } from './commands/generateFromSelection';
-import { registerJobCommands } from './commands/jobs';
-import { panelDeps } from './commands/panelDeps';
+import { panelEditorServices } from './commands/panelGeneration';
+import { registerCommands } from './commands/register';
 import type { CommandServices } from './commands/services';
-import { History } from './gallery/history';
+import { registerGallery } from './gallery/register';
+import { History } from './history/history';
 import { SaveClaims } from './jobs/claims';
-import { ClientCache } from './jobs/http';
+import { ClientCache } from './jobs/clientCache';
+import { editorRunnerDeps } from './jobs/editorRunnerDeps';
 import type { JobRecord } from './jobs/job';
 import { JobStore } from './jobs/jobStore';
 import { resumeJobs } from './jobs/resume';
 import { JobRunner } from './jobs/runner';
 import { JobsStatusBar } from './jobs/statusBar';
 import { SegmindLog } from './logging/log';
-import { registerPanel } from './panel/index';
+import { EditorTracker } from './panel/editorTracker';
+import { registerPanel } from './panel/register';
 import { ApiKeyService } from './secrets/apiKey';
-import { registerImageDrop } from './imageDrop/imageDropProvider';
+import { registerImageDrop } from './imageDrop/register';
 import { SettingsService } from './settings/service';
 
 /** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key). */
@@ -35,16 +37,21 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   const store = new JobStore(context.workspaceState);
   const history = new History(context.workspaceState);
   const claims = new SaveClaims(context.globalStorageUri);
-  const runner = new JobRunner({ store, settings, apiKeys, clients, claims, history, globalStorage: context.globalStorageUri, logger });
+  const insertions = new InsertionAnchors();
+  const runner = new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, insertions, globalStorage: context.globalStorageUri, logger }));
   const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState };
   context.subscriptions.push(
-    log, settings, apiKeys, store, runner, clients, new JobsStatusBar(runner),
-    registerGenerateFromSelection(services),
-    ...registerApiKeyCommands(services),
-    ...registerJobCommands(services),
+    log, settings, apiKeys, store, insertions, runner, clients, new JobsStatusBar(runner),
+    ...registerCommands(services),
     registerImageDrop(settings),
   );
-  registerPanel(context, panelDeps(services, history));
+  const editors = new EditorTracker();
+  const panel = { deps: panelEditorServices(services, history), extensionUri: context.extensionUri, editors };
+  const { panels, registrations } = registerPanel(panel);
+  context.subscriptions.push(
+    editors, ...registrations,
+    ...registerGallery({ history, logger: log.logger('gallery'), settings, files: panel, panels }),
+  );
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
   const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
   // Markers of requests past Segmind's retention can never be claimed again: without this they pile up.

@@ -1,5 +1,14 @@
 // Keeping an insertion point in place while the document is edited. Pure.
 
+/** Where the references go: the document the command came from, at an offset kept up to date. */
+export interface InsertionTarget {
+  readonly documentUri: string;
+  readonly languageId: string;
+  readonly offset: number;
+  /** The selection was not empty: an anchor at column 0 means "after the previous line". */
+  readonly hadSelection: boolean;
+}
+
 /** One content change as VS Code reports it: offsets into the document before the change event. */
 export interface TextChange {
   readonly rangeOffset: number;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../common/lifecycle';
 import { shiftOffset } from './anchor';
 import { referenceText, relativePosixPath } from './reference';
-import type { InsertionTarget } from '../jobs/job';
+import type { InsertionTarget } from './anchor';
 
 /** Tracks the insertion point of each running job across edits. */
 export class InsertionAnchors extends Disposable {
@@ -51,6 +51,10 @@ export class InsertionAnchors extends Disposable {
 
   release(jobId: string): void {
     this.anchors.delete(jobId);
+  }
+
+  insert(target: InsertionTarget, files: readonly vscode.Uri[], prompt: string): Promise<boolean> {
+    return insertReferences(target, files, prompt);
   }
 }
 

@@ -1,6 +1,10 @@
 // The output folder setting: expand its variables and refuse anything that could leave the
 // workspace folder. Pure: returns workspace-relative path segments or a typed error.
+import { DEFAULT_SETTINGS } from '../settings/snapshot';
 import { RESERVED_NAMES, formatDate } from './fileName';
+
+/** How every refusal of an output folder ends: what to use instead. */
+export const USE_A_WORKSPACE_FOLDER = `Use a folder inside the workspace, such as "${DEFAULT_SETTINGS.outputFolder}".`;
 
 export interface OutputFolderVariables {
   readonly date: Date;
@@ -31,7 +35,7 @@ function refuse(kind: OutputFolderErrorKind, folder: string, why: string): Outpu
     error: new OutputFolderError(
       kind,
       folder,
-      `The output folder "${folder}" ${why}. Use a folder inside the workspace, such as "assets/generated".`,
+      `The output folder "${folder}" ${why}. ${USE_A_WORKSPACE_FOLDER}`,
     ),
   };
 }

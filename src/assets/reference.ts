@@ -13,6 +13,9 @@ const STYLE_BY_LANGUAGE: Readonly<Record<string, ReferenceStyle>> = {
   asciidoc: 'asciidoc',
 };
 
+/** Every language the insert feature writes a reference in (plain-text files aside). */
+export const REFERENCE_LANGUAGES: readonly string[] = Object.keys(STYLE_BY_LANGUAGE);
+
 export function referenceStyle(languageId: string): ReferenceStyle {
   return STYLE_BY_LANGUAGE[languageId] ?? 'plain';
 }

@@ -2,9 +2,16 @@
 // command came from (multi-root), checked before any request so nothing is spent on a refused folder.
 import * as vscode from 'vscode';
 import { UserFacingError } from '../common/userFacingError';
-import { resolveOutputFolder } from './outputFolder';
+import { USE_A_WORKSPACE_FOLDER, resolveOutputFolder } from './outputFolder';
 import { insideFolder, realFolderOf } from './realPath';
-import type { SaveTarget } from '../jobs/job';
+
+
+/** Where the images are saved: a folder URI, and whether it was checked to be inside a workspace folder. */
+export interface SaveTarget {
+  readonly folderUri: string;
+  /** The workspace folder it must stay in (symlinks are checked again when writing). */
+  readonly workspaceFolderUri?: string;
+}
 
 export type TargetResult = { readonly kind: 'workspace'; readonly target: SaveTarget; readonly relative: string } | { readonly kind: 'no-workspace' };
 
@@ -36,7 +43,7 @@ export async function assertInsideWorkspace(folderUri: vscode.Uri, workspaceUri:
   const [real, root] = await Promise.all([realFolderOf(folderUri.fsPath), realFolderOf(workspaceUri.fsPath)]);
   if (!insideFolder(real, root)) {
     throw new UserFacingError(
-      `The output folder "${shown}" leads outside the workspace (through a symbolic link). Use a folder inside the workspace, such as "assets/generated".`,
+      `The output folder "${shown}" leads outside the workspace (through a symbolic link). ${USE_A_WORKSPACE_FOLDER}`,
     );
   }
 }

@@ -7,7 +7,7 @@ import { UserFacingError } from '../common/userFacingError';
 import { showJobProgress } from '../jobs/progress';
 import { retryWaitsOnRequest } from '../jobs/job';
 import type { GenerationRequest, RunningJob } from '../jobs/runner';
-import { MODELS, imageCount, isModelSlug } from '../segmind/catalog';
+import { MODELS, imageCount, isModelSlug } from '../shared/catalog';
 import { ACTIONS, showError } from './errorMessage';
 import { parseArgument, type GenerateOptions } from './options';
 import type { CommandServices } from './services';

@@ -1,6 +1,6 @@
 // `segmind.cancel`, `segmind.showJobs` and `segmind.showLog`.
 import * as vscode from 'vscode';
-import { MODELS, isModelSlug } from '../segmind/catalog';
+import { MODELS, isModelSlug } from '../shared/catalog';
 import { promptOf } from '../jobs/job';
 import { confirmCancel, phaseLabel } from '../jobs/progress';
 import type { RunningJob } from '../jobs/runner';

@@ -2,7 +2,7 @@
 // step count when such jobs were seen, else the model's learned cost per step and megapixel
 // scaled to this request. No estimate at all until a job of that model was costed: an honest
 // "unknown" beats a guess. Pure; its state is plain JSON for the extension's global state.
-import { MODELS, imageCount, isModelSlug, outputSize, stepCount } from '../segmind/catalog';
+import { MODELS, imageCount, isModelSlug, outputSize, stepCount } from '../shared/catalog';
 
 /** Per-image costs observed for one model + size + steps; newest last. */
 export interface CostSamples {

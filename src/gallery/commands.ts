@@ -1,18 +1,23 @@
 // The gallery's commands (package.json `segmind.gallery.*`) and the image commands that start from a
 // saved file or history entry: Reproduce Image in Generator, Generate Variations.
 import * as vscode from 'vscode';
-import { MODELS, isModelSlug } from '../segmind/catalog';
+import type { History, HistoryEntry } from '../history/history';
+import type { Logger } from '../logging/log';
+import { runFileAction, type FileActionServices } from '../panel/fileActions';
+import type { PanelManager } from '../panel/panelManager';
 import { randomSeed } from '../segmind/request';
-import type { GeneratorServices } from '../panel/generatorPanel';
-import { runFileAction } from '../panel/fileActions';
-import type { PanelManager } from '../panel/index';
+import type { SettingsSnapshot } from '../settings/snapshot';
+import { MODELS } from '../shared/catalog';
 import type { GalleryNode, GalleryTree } from './galleryTree';
-import type { HistoryEntry } from './history';
 import { guidanceSweep, newSeedVariations, recordForFile, recordFromEntry, type GenerationRecord, type MetadataReader } from './records';
 import { readGenerationMetadata } from './embeddedMetadata';
 
-interface GalleryCommandContext {
-  readonly services: GeneratorServices;
+export interface GalleryCommandContext {
+  readonly history: History;
+  readonly logger: Logger;
+  readonly settings: { snapshot(): SettingsSnapshot };
+  /** Open, reveal and insert act on an image as the panel's buttons do. */
+  readonly files: FileActionServices;
   readonly panels: PanelManager;
   readonly gallery: GalleryTree;
   readonly view: vscode.TreeView<GalleryNode>;
@@ -22,8 +27,7 @@ interface GalleryCommandContext {
 type Target = GalleryNode | vscode.Uri | string | undefined;
 
 export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disposable[] {
-  const { services, panels, gallery, view } = ctx;
-  const history = services.deps.history;
+  const { history, panels, gallery, view } = ctx;
   const reader: MetadataReader = readGenerationMetadata;
 
   const entryOf = (target: Target): HistoryEntry | undefined => {
@@ -49,12 +53,11 @@ export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disp
       return record ? { record, name } : { name };
     }
     try {
-      const configured = vscode.workspace.getConfiguration('segmind').get<string>('defaultModel');
-      const fallback = isModelSlug(configured) ? configured : undefined;
+      const fallback = ctx.settings.snapshot().defaultModel;
       const record = await recordForFile(uri.toString(), history, async () => vscode.workspace.fs.readFile(uri), reader, fallback);
       return record ? { record, name } : { name };
     } catch (err) {
-      services.deps.logger.warn(`[gallery] could not read ${name}: ${err instanceof Error ? err.message : String(err)}`);
+      ctx.logger.warn(`could not read ${name}: ${err instanceof Error ? err.message : String(err)}`);
       return { name };
     }
   };
@@ -67,7 +70,7 @@ export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disp
     const uri = uriOf(target);
     if (!uri) return;
     try {
-      await runFileAction(action, uri, services);
+      await runFileAction(action, uri, ctx.files);
     } catch (err) {
       void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
     }

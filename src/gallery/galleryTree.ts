@@ -1,8 +1,8 @@
 // The "Generated Images" view: history grouped by day, each image with its own picture as icon.
 import * as vscode from 'vscode';
-import { MODELS, isModelSlug } from '../segmind/catalog';
+import { MODELS, isModelSlug } from '../shared/catalog';
 import { groupByDay, shortPrompt, type DayGroup } from './grouping';
-import type { History, HistoryEntry } from './history';
+import type { History, HistoryEntry } from '../history/history';
 
 export type GalleryNode = { readonly kind: 'day'; readonly group: DayGroup } | { readonly kind: 'image'; readonly entry: HistoryEntry };
 

@@ -1,5 +1,5 @@
 // How the gallery arranges history: filtered by text, grouped by local day, newest first. Pure.
-import type { HistoryEntry } from './history';
+import type { HistoryEntry } from '../history/history';
 
 export interface DayGroup {
   /** YYYY-MM-DD in local time; stable id for the tree. */

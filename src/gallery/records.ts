@@ -1,8 +1,8 @@
 // How an image was made: from the history, or from the metadata embedded in the file.
 // Used by "Reproduce Image in Generator", "Generate Variations" and the gallery's Regenerate.
-import { MODELS, isModelSlug, type ModelSlug } from '../segmind/catalog';
-import type { Params } from '../protocol/messages';
-import type { History, HistoryEntry } from './history';
+import { MODELS, isModelSlug, seedParameter, type ModelSlug } from '../shared/catalog';
+import type { Params } from '../shared/protocol';
+import type { History, HistoryEntry } from '../history/history';
 
 export interface GenerationRecord {
   readonly model: ModelSlug;
@@ -40,7 +40,7 @@ export async function recordForFile(
   history: History,
   readBytes: () => Promise<Uint8Array>,
   readMetadata: MetadataReader | undefined,
-  fallbackModel: ModelSlug = 'stable-diffusion-3.5-large-txt2img',
+  fallbackModel: ModelSlug,
 ): Promise<GenerationRecord | undefined> {
   const entry = history.findByUri(uri);
   const fromHistory = entry ? recordFromEntry(entry) : undefined;
@@ -58,7 +58,7 @@ function fromParts(model: ModelSlug, raw: Readonly<Record<string, unknown>>, see
     const v = raw[p.name];
     if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) params[p.name] = v;
   }
-  const seedName = spec.parameters.find((p) => p.isSeed)?.name;
+  const seedName = seedParameter(spec)?.name;
   const concrete = typeof seed === 'number' && seed >= 0 ? seed : typeof params[seedName ?? ''] === 'number' ? (params[seedName ?? ''] as number) : undefined;
   if (seedName && concrete !== undefined) params[seedName] = concrete;
   return { model, params, ...(concrete !== undefined ? { seed: concrete } : {}), source };
@@ -72,7 +72,7 @@ export interface VariationPlan {
 
 /** N copies of the record with fresh seeds (the seed is left out: the panel picks a random one). */
 export function newSeedVariations(record: GenerationRecord, count: number): VariationPlan[] {
-  const seedName = MODELS[record.model].parameters.find((p) => p.isSeed)?.name ?? 'seed';
+  const seedName = seedParameter(MODELS[record.model])?.name ?? 'seed';
   const { [seedName]: _seed, ...rest } = record.params;
   return Array.from({ length: count }, (_, i) => ({ model: record.model, params: rest, label: `Variation ${i + 1} of ${count}` }));
 }
@@ -81,7 +81,7 @@ export function newSeedVariations(record: GenerationRecord, count: number): Vari
 export function guidanceSweep(record: GenerationRecord, seeds: readonly [number, number]): VariationPlan[] {
   const spec = MODELS[record.model];
   const guidance = spec.parameters.find((p) => p.name === 'guidance_scale');
-  const seedName = spec.parameters.find((p) => p.isSeed)?.name ?? 'seed';
+  const seedName = seedParameter(spec)?.name ?? 'seed';
   const clamp = (v: number): number => Math.min(guidance?.max ?? v, Math.max(guidance?.min ?? v, v));
   const plans: VariationPlan[] = [];
   for (const g of [3, 5, 7].map(clamp)) {

@@ -4,7 +4,7 @@
 // workspace, or bytes with no file at all (a pasted screenshot), is copied into the output folder.
 import * as vscode from 'vscode';
 import { referencePath } from '../assets/insert';
-import { referenceText } from '../assets/reference';
+import { REFERENCE_LANGUAGES, referenceStyle, referenceText } from '../assets/reference';
 import { resolveSaveTarget } from '../assets/target';
 import { uniqueFileName } from '../assets/fileName';
 import { fileExists } from '../assets/save';
@@ -12,12 +12,7 @@ import type { SettingsService } from '../settings/service';
 import { altFromFileName, imagesIn, type DroppedImage } from './dataTransferImages';
 
 /** Languages whose reference syntax the insert feature writes, Markdown left to VS Code itself. */
-export const DROP_LANGUAGES = [
-  'html', 'vue', 'svelte', 'php', 'astro', 'handlebars', 'razor',
-  'javascriptreact', 'typescriptreact',
-  'css', 'scss', 'less', 'sass', 'stylus', 'postcss',
-  'latex', 'tex', 'restructuredtext', 'asciidoc',
-] as const;
+export const DROP_LANGUAGES = REFERENCE_LANGUAGES.filter((language) => referenceStyle(language) !== 'markdown');
 
 export const IMAGE_REFERENCE_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('segmind', 'imageReference');
 
@@ -91,14 +86,4 @@ function title(plan: PlannedReferences): string {
 
 async function bytesOf(image: DroppedImage): Promise<Uint8Array> {
   return image.kind === 'bytes' ? image.data() : vscode.workspace.fs.readFile(image.uri);
-}
-
-/** Registers the provider for drops and pastes in every language it serves. */
-export function registerImageDrop(settings: SettingsService): vscode.Disposable {
-  const provider = new ImageDropProvider(settings);
-  const selector = DROP_LANGUAGES.map((language) => ({ language }));
-  return vscode.Disposable.from(
-    vscode.languages.registerDocumentDropEditProvider(selector, provider, { providedDropEditKinds: [IMAGE_REFERENCE_KIND], dropMimeTypes: ['text/uri-list', 'image/*', 'files'] }),
-    vscode.languages.registerDocumentPasteEditProvider(selector, provider, { providedPasteEditKinds: [IMAGE_REFERENCE_KIND], pasteMimeTypes: ['text/uri-list', 'image/*', 'files'] }),
-  );
 }

@@ -1,30 +1,16 @@
-// A generation job: a small state machine, persisted at every step (see DESIGN.md).
+// A generation job: a small state machine, persisted at every step so a reload can resume it.
 //   created → submitting → submitted(requestId) → completed → saved(files) → inserted
 //   exits: failed(detail), cancelled, expired, interrupted (a sync request cut by a reload)
-import type { ModelSlug } from '../segmind/catalog';
+import type { ModelSlug } from '../shared/catalog';
 import { isSegmindError } from '../segmind/errors';
+import type { InsertionTarget } from '../assets/anchor';
+import type { SaveTarget } from '../assets/target';
 
 export type JobState =
   | 'created' | 'submitting' | 'submitted' | 'completed' | 'saved' | 'inserted'
   | 'failed' | 'cancelled' | 'expired' | 'interrupted';
 
 export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['saved', 'inserted', 'failed', 'cancelled', 'expired', 'interrupted']);
-
-/** Where the references go: the document the command came from, at an offset kept up to date. */
-export interface InsertionTarget {
-  readonly documentUri: string;
-  readonly languageId: string;
-  readonly offset: number;
-  /** The selection was not empty: an anchor at column 0 means "after the previous line". */
-  readonly hadSelection: boolean;
-}
-
-/** Where the images are saved: a folder URI, and whether it was checked to be inside a workspace folder. */
-export interface SaveTarget {
-  readonly folderUri: string;
-  /** The workspace folder it must stay in (symlinks are checked again when writing). */
-  readonly workspaceFolderUri?: string;
-}
 
 export interface JobRecord {
   readonly id: string;

@@ -1,27 +1,20 @@
 // Runs generation jobs end to end: validate → persist → submit (request id persisted before
 // polling) → wait → save → history → insert. Several at once, each independent and cancellable.
-import * as vscode from 'vscode';
+// Built from interfaces (src/jobs/runnerDeps.ts) and free of `vscode` at run time, so its state
+// machine is unit-tested in plain Node.
+import type * as vscode from 'vscode';
+import type { InsertionTarget } from '../assets/anchor';
+import { Emitter } from '../common/emitter';
 import { Disposable } from '../common/lifecycle';
-import { InsertionAnchors, insertReferences } from '../assets/insert';
-import { resolveSaveTarget } from '../assets/target';
 import { UserFacingError } from '../common/userFacingError';
-import { imageCount, type ModelSlug } from '../segmind/catalog';
+import type { JobEvent } from '../segmind/client-types';
+import type { ImageOutput } from '../segmind/decode';
 import { SegmindError, isCancellation } from '../segmind/errors';
 import { buildRequest } from '../segmind/request';
 import { settingsProblemMessage } from '../settings/snapshot';
-import type { History } from '../gallery/history';
-import type { ImageOutput } from '../segmind/decode';
-import type { Logger } from '../logging/log';
-import type { ApiKeyService } from '../secrets/apiKey';
-import type { SettingsService } from '../settings/service';
-import type { SaveClaims } from './claims';
-import type { ClientCache } from './http';
-import { promptOf, type InsertionTarget, type JobRecord, type SaveTarget } from './job';
-import type { JobStore } from './jobStore';
-import { OutputSaver } from './saveOutputs';
-
-export type JobEvent = { type: 'submitted'; requestId: string } | { type: 'status'; status: 'QUEUED' | 'PROCESSING' | 'COMPLETED' | 'FAILED'; elapsedMs: number }
-  | { type: 'downloading' } | { type: 'credits'; remaining: number };
+import { imageCount, type ModelSlug } from '../shared/catalog';
+import { promptOf, type JobRecord } from './job';
+import type { GenerationClient, RunnerDeps } from './runnerDeps';
 
 export interface GenerationRequest {
   readonly model: ModelSlug | string;
@@ -50,27 +43,16 @@ export interface RunningJob {
   readonly startedAt: number;
   readonly phase: () => string;
   readonly cancel: () => void;
+  /** Rejects with a SegmindError of kind 'cancelled' when the job was cancelled. */
   readonly done: Promise<GenerationOutcome>;
 }
 
-export interface RunnerDeps {
-  readonly store: JobStore;
-  readonly settings: SettingsService;
-  readonly apiKeys: ApiKeyService;
-  readonly clients: ClientCache;
-  readonly claims: SaveClaims;
-  readonly history: History;
-  readonly globalStorage: vscode.Uri;
-  readonly logger: Logger;
-}
+const MISSING_KEY = 'No Segmind API key is set. Run "Segmind: Set API Key" (or set SEGMIND_API_KEY) and try again.';
 
 export class JobRunner extends Disposable {
   private readonly running = new Map<string, RunningJob>();
-  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  private readonly changed = this._register(new Emitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly started = this._register(new vscode.EventEmitter<RunningJob>());
-  readonly onDidStart = this.started.event;
-  readonly anchors = this._register(new InsertionAnchors());
   /** Remaining credits, when the API last reported them. */
   credits: number | undefined;
 
@@ -79,11 +61,11 @@ export class JobRunner extends Disposable {
   constructor(private readonly deps: RunnerDeps) {
     super();
     // Keep the moved insertion point in the store (debounced while typing) so a reload inserts there too.
-    this._register(this.anchors.onDidMove((id) => {
+    this._register(this.deps.insertions.onDidMove((id) => {
       clearTimeout(this.anchorWrites.get(id));
       this.anchorWrites.set(id, setTimeout(() => {
         this.anchorWrites.delete(id);
-        const insertion = this.anchors.current(id);
+        const insertion = this.deps.insertions.current(id);
         if (insertion && this.running.has(id)) void this.deps.store.update(id, { insertion }).catch(() => undefined);
       }, 300));
     }));
@@ -99,9 +81,9 @@ export class JobRunner extends Disposable {
     const problem = settingsProblemMessage(settings.problems);
     if (problem) throw new UserFacingError(problem, ['Open Settings']);
     const { model, body, seed } = buildRequest(request.model, request.params as Record<string, unknown>);
-    const target = await this.saveTarget(request, model.slug);
+    const target = await this.deps.saveTarget({ ...request, folder: request.folder ?? settings.outputFolder }, model.slug);
     const key = await this.deps.apiKeys.get();
-    if (!key) throw new SegmindError('missing-key', 'No Segmind API key is set. Run "Segmind: Set API Key" (or set SEGMIND_API_KEY) and try again.');
+    if (!key) throw new SegmindError('missing-key', MISSING_KEY);
     this.deps.clients.get(settings, key.value); // fails now (bad URL) rather than after persisting
     const record: JobRecord = {
       id: globalThis.crypto.randomUUID(), model: model.slug, body, seed, mode: settings.requestMode, createdAt: Date.now(),
@@ -127,14 +109,6 @@ export class JobRunner extends Disposable {
     return this.execute(record, onEvent);
   }
 
-  private async saveTarget(request: GenerationRequest, model: string): Promise<SaveTarget> {
-    if (request.pickedFolder) return { folderUri: request.pickedFolder.toString() };
-    const folder = request.folder ?? this.deps.settings.snapshot(request.documentUri).outputFolder;
-    const resolved = await resolveSaveTarget(folder, model, request.documentUri);
-    if (resolved.kind === 'workspace') return resolved.target;
-    throw new UserFacingError('Open a folder or workspace to save generated images into (or run the command from the Command Palette to choose a folder).');
-  }
-
   private execute(initial: JobRecord, onEvent: GenerationRequest['onEvent']): RunningJob {
     let record = initial;
     let phase = initial.state === 'submitting' ? 'Submitting' : 'Waiting';
@@ -152,17 +126,14 @@ export class JobRunner extends Disposable {
       this.changed.fire();
       onEvent?.(e);
     };
-    if (record.insertion) this.anchors.track(record.id, record.insertion);
+    if (record.insertion) this.deps.insertions.track(record.id, record.insertion);
     const run = async (): Promise<GenerationOutcome> => {
       const settings = this.deps.settings.snapshot();
       const key = await this.deps.apiKeys.get();
-      if (!key) throw new SegmindError('missing-key', 'No Segmind API key is set. Run "Segmind: Set API Key" (or set SEGMIND_API_KEY) and try again.');
-      const client = this.deps.clients.get(settings, key.value);
+      if (!key) throw new SegmindError('missing-key', MISSING_KEY);
+      const client: GenerationClient = this.deps.clients.get(settings, key.value);
       const signal = controller.signal;
-      const saver = new OutputSaver(() => record, {
-        settings, claims: this.deps.claims, globalStorage: this.deps.globalStorage, logger: log,
-        onSaved: (saved) => update({ files: saved }),
-      });
+      const saver = this.deps.saver(() => record, settings, (saved) => update({ files: saved }));
       // Each image is saved as soon as it is downloaded, so a batch of big images is never in memory whole.
       const onImage = async (index: number, image: ImageOutput): Promise<void> => {
         if (record.state !== 'completed') await update({ state: 'completed' });
@@ -193,10 +164,10 @@ export class JobRunner extends Disposable {
       const files = saver.finish(result.images.length);
       await update({ state: 'saved', files: files.map((f) => f.toString()) });
       await this.addToHistory(record, files);
-      const target = this.anchors.current(record.id) ?? record.insertion;
+      const target = this.deps.insertions.current(record.id) ?? record.insertion;
       let inserted = false;
       if (target) {
-        inserted = await insertReferences(target, files, promptOf(record)).catch((e: unknown) => {
+        inserted = await this.deps.insertions.insert(target, files, promptOf(record)).catch((e: unknown) => {
           log.warn(`inserting references failed: ${(e as Error).message}`);
           return false;
         });
@@ -210,17 +181,16 @@ export class JobRunner extends Disposable {
         const message = e instanceof Error ? e.message : String(e);
         await update(cancelled ? { state: 'cancelled' } : { state: 'failed', error: message }).catch(() => undefined);
         log[cancelled ? 'info' : 'error'](`job ${record.id}${record.requestId ? ` (request ${record.requestId})` : ''} ${cancelled ? 'cancelled' : `failed: ${message}`}`);
-        throw cancelled ? new vscode.CancellationError() : e;
+        throw cancelled ? new SegmindError('cancelled', 'Stopped waiting for the generation.') : e;
       })
       .finally(() => {
         this.running.delete(record.id);
-        this.anchors.release(record.id);
+        this.deps.insertions.release(record.id);
         this.changed.fire();
       });
     const job: RunningJob = { id: record.id, record: () => record, startedAt: Date.now(), phase: () => phase, cancel: () => controller.abort(), done };
     this.running.set(record.id, job);
     this.changed.fire();
-    this.started.fire(job);
     return job;
   }
 
@@ -230,7 +200,7 @@ export class JobRunner extends Disposable {
     for (const [i, uri] of files.entries()) {
       await this.deps.history.add({
         id: record.requestId ? `${record.requestId}#${i}` : `${record.id}#${i}`, createdAt: Date.now(), uri: uri.toString(),
-        path: vscode.workspace.asRelativePath(uri, false), model: record.model, prompt: promptOf(record), params, seed: record.seed,
+        path: this.deps.relativePath(uri), model: record.model, prompt: promptOf(record), params, seed: record.seed,
         ...(record.requestId ? { requestId: record.requestId } : {}),
       }).catch((e: unknown) => this.deps.logger.warn(`history: ${(e as Error).message}`));
     }

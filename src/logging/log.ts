@@ -1,14 +1,11 @@
 // The one "Segmind" LogOutputChannel. Components log through `logger('jobs')`, which prefixes
-// `[jobs]` and redacts secrets at the source, before anything reaches the channel.
+// `[jobs]` and redacts secrets at the source, before anything reaches the channel. The Logger
+// interface is the core's (src/segmind/calls.ts), so the HTTP client logs through the same loggers.
 import * as vscode from 'vscode';
+import type { Logger } from '../segmind/calls';
 import { Redactor } from './redact';
 
-export interface Logger {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type { Logger };
 
 export class SegmindLog implements vscode.Disposable {
   readonly redactor = new Redactor();

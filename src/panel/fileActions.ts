@@ -1,11 +1,11 @@
 // The actions on one generated image, shared by the panel's buttons and the gallery's commands.
 import * as vscode from 'vscode';
-import type { FileAction } from '../protocol/messages';
-import type { PanelDeps } from './deps';
+import type { FileAction } from '../shared/protocol';
+import type { EditorServices } from './editorServices';
 import type { EditorTracker } from './editorTracker';
 
 export interface FileActionServices {
-  readonly deps: PanelDeps;
+  readonly deps: EditorServices;
   readonly editors: EditorTracker;
 }
 

@@ -1,7 +1,7 @@
 // One generator panel: its page, the validated message loop with its webview, and the jobs it started.
 import * as vscode from 'vscode';
-import { MODELS, isModelSlug, type ModelSlug } from '../segmind/catalog';
-import { randomSeed, validateParams } from '../segmind/request';
+import { MODELS, isModelSlug, seedParameter, type ModelSlug } from '../shared/catalog';
+import { validateParams } from '../shared/validation';
 import {
   parseWebviewMessage,
   type ExtensionMessage,
@@ -11,20 +11,24 @@ import {
   type JobMessage,
   type Params,
   type PrefillMessage,
+  type ReplyPayload,
+  type RequestMessage,
+  type RequestReplies,
+  type RequestType,
   type ResultFile,
   type TrackedJob,
-} from '../protocol/messages';
+} from '../shared/protocol';
 import { renderPage } from './html';
 import { runFileAction } from './fileActions';
 import { isInside, localResourceRoots } from './resourceRoots';
 import { userDefaults } from './userDefaults';
-import type { PanelDeps, PanelJobEvent } from './deps';
+import type { EditorServices, GenerationProgress } from './editorServices';
 import type { EditorTracker } from './editorTracker';
 
 export const GENERATOR_VIEW_TYPE = 'segmind.generator';
 
 export interface GeneratorServices {
-  readonly deps: PanelDeps;
+  readonly deps: EditorServices;
   readonly extensionUri: vscode.Uri;
   readonly editors: EditorTracker;
 }
@@ -51,7 +55,7 @@ export class GeneratorPanel implements vscode.Disposable {
   private readonly onDisposeListeners: (() => void)[] = [];
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly services: GeneratorServices, prompt?: string) {
-    this.roots = localResourceRoots(services.extensionUri);
+    this.roots = localResourceRoots(services.extensionUri, services.deps.settings.snapshot().outputFolder);
     panel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: this.roots };
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'segmind.svg');
     panel.webview.html = this.page(prompt);
@@ -106,11 +110,10 @@ export class GeneratorPanel implements vscode.Disposable {
   private page(prompt: string | undefined): string {
     const webview = this.panel.webview;
     const dist = vscode.Uri.joinPath(this.services.extensionUri, 'dist');
-    const config = vscode.workspace.getConfiguration('segmind');
-    const defaultModel = config.get<string>('defaultModel');
+    const settings = this.services.deps.settings.snapshot();
     const initialData: InitialData = {
-      model: isModelSlug(defaultModel) ? defaultModel : 'stable-diffusion-3.5-large-txt2img',
-      userDefaults: userDefaults(config.get<unknown>('defaultParameters')),
+      model: settings.defaultModel,
+      userDefaults: userDefaults(settings.defaultParameters),
       ...(prompt ? { prompt } : {}),
       platform: process.platform === 'darwin' ? 'mac' : 'other',
     };
@@ -138,7 +141,7 @@ export class GeneratorPanel implements vscode.Disposable {
   private onMessage(raw: unknown): void {
     const parsed = parseWebviewMessage(raw);
     if (!parsed.ok) {
-      this.services.deps.logger.warn(`[panel] ignored a malformed message from the webview (${parsed.reason})`);
+      this.services.deps.logger.warn(`ignored a malformed message from the webview (${parsed.reason})`);
       return;
     }
     const message = parsed.message;
@@ -153,7 +156,7 @@ export class GeneratorPanel implements vscode.Disposable {
         void this.onFileAction(message);
         break;
       case 'cancel':
-        void this.onCancel(message.id, message.jobId);
+        void this.onCancel(message);
         break;
       case 'track':
         this.tracked = message.jobs.filter((j) => !this.jobs.has(j.jobId));
@@ -196,45 +199,54 @@ export class GeneratorPanel implements vscode.Disposable {
 
   private onGenerate(message: GenerateMessage): void {
     if (this.jobs.has(message.id)) {
-      this.services.deps.logger.warn(`[panel] ignored a generate message with a reused id`);
+      this.services.deps.logger.warn(`ignored a generate message with a reused id`);
       return;
     }
     // The webview is not trusted: the same validation as the command path, before anything else.
     const issues = validateParams(message.model, message.params);
     if (issues.length > 0 || !isModelSlug(message.model)) {
       const text = issues.map((i) => i.message).join('; ') || 'Unknown model.';
-      this.services.deps.logger.warn(`[panel] refused a generate request: ${text}`);
-      this.post({ type: 'error', id: message.id, message: text });
+      this.services.deps.logger.warn(`refused a generate request: ${text}`);
+      this.refuse(message, text);
       return;
     }
-    void this.runJob(message.id, message.model, message.params, message.label);
+    void this.runJob(message.id, message.model, message.params, message.label, message);
   }
 
-  private async runJob(jobId: string, model: ModelSlug, formParams: Params, label: string | undefined): Promise<void> {
-    const { prompt, ...rest } = formParams;
-    const seedName = MODELS[model].parameters.find((p) => p.isSeed)?.name;
-    const given = seedName === undefined ? undefined : rest[seedName];
-    // The seed is chosen here, not by the server, so "reuse last seed" and the history know it.
-    const seed = typeof given === 'number' && given >= 0 ? given : randomSeed();
-    const params = seedName === undefined ? rest : { ...rest, [seedName]: seed };
-    const base = { type: 'job' as const, jobId, model, params: { ...params, prompt: String(prompt ?? '') }, seed, ...(label ? { label } : {}) };
+  /** Runs one job; `request` is the webview's generate message, when it asked for the job (and gets the reply). */
+  private async runJob(jobId: string, model: ModelSlug, formParams: Params, label: string | undefined, request?: RequestMessage<'generate'>): Promise<void> {
+    const { prompt, ...params } = formParams;
+    const base = { type: 'job' as const, jobId, model, ...(label ? { label } : {}) };
     const started = Date.now();
     let requestId: string | undefined;
-    const update = (state: JobMessage['state'], extra: Partial<JobMessage> = {}): void =>
-      this.post({ ...base, state, elapsedMs: Date.now() - started, ...(requestId ? { requestId } : {}), ...extra });
+    // The request builder picks the seed (a random one unless the form gave one); the card shows it once known.
+    let seed: number | undefined;
+    let state: JobMessage['state'] = 'starting';
+    const update = (next: JobMessage['state'], extra: Partial<JobMessage> = {}): void => {
+      state = next;
+      const sent = seed === undefined ? params : { ...params, ...seedValue(model, seed) };
+      this.post({ ...base, params: { ...sent, prompt: String(prompt ?? '') }, state, elapsedMs: Date.now() - started, ...(seed !== undefined ? { seed } : {}), ...(requestId ? { requestId } : {}), ...extra });
+    };
     update('starting');
-    const onEvent = (event: PanelJobEvent): void => {
-      if (event.type === 'submitted') {
-        requestId = event.requestId;
-        update('queued');
-      } else if (event.type === 'status') {
-        update(event.status === 'QUEUED' ? 'queued' : event.status === 'PROCESSING' ? 'processing' : 'downloading');
-      } else if (event.type === 'downloading') {
-        update('downloading');
-      }
+    const progress: GenerationProgress = {
+      started: (chosen) => {
+        seed = chosen;
+        if (request) this.reply(request, { seed: chosen });
+        update(state);
+      },
+      event: (event) => {
+        if (event.type === 'submitted') {
+          requestId = event.requestId;
+          update('queued');
+        } else if (event.type === 'status') {
+          update(event.status === 'QUEUED' ? 'queued' : event.status === 'PROCESSING' ? 'processing' : 'downloading');
+        } else if (event.type === 'downloading') {
+          update('downloading');
+        }
+      },
     };
     try {
-      const result = await this.services.deps.generate({ model, prompt: String(prompt ?? ''), params }, onEvent);
+      const result = await this.services.deps.generate({ model, prompt: String(prompt ?? ''), params }, progress);
       requestId = result.requestId ?? requestId;
       update('done', { files: result.uris.map((uri) => this.resultFile(uri)) });
     } catch (err) {
@@ -259,15 +271,15 @@ export class GeneratorPanel implements vscode.Disposable {
   private async onFileAction(message: FileActionMessage): Promise<void> {
     const uri = this.allowedFile(message.uri);
     if (!uri) {
-      this.services.deps.logger.warn(`[panel] refused a file action on a file the panel did not produce`);
-      this.post({ type: 'error', id: message.id, message: vscode.l10n.t('That file is not one of the generated images.') });
+      this.services.deps.logger.warn(`refused a file action on a file the panel did not produce`);
+      this.refuse(message, vscode.l10n.t('That file is not one of the generated images.'));
       return;
     }
     try {
       await runFileAction(message.action, uri, this.services);
-      this.post({ type: 'reply', id: message.id });
+      this.reply(message, {});
     } catch (err) {
-      this.post({ type: 'error', id: message.id, message: err instanceof Error ? err.message : String(err) });
+      this.refuse(message, err instanceof Error ? err.message : String(err));
     }
   }
 
@@ -288,13 +300,29 @@ export class GeneratorPanel implements vscode.Disposable {
     return /\.(png|jpe?g|webp)$/i.test(uri.path) && outputRoots.some((root) => isInside(uri, root)) ? uri : undefined;
   }
 
-  private async onCancel(id: string, jobId: string): Promise<void> {
-    const requestId = this.jobs.get(jobId)?.requestId;
+  private async onCancel(message: RequestMessage<'cancel'>): Promise<void> {
+    const requestId = this.jobs.get(message.jobId)?.requestId;
     if (!requestId) {
-      this.post({ type: 'error', id, message: vscode.l10n.t('This job has not been submitted yet.') });
+      this.refuse(message, vscode.l10n.t('This job has not been submitted yet.'));
       return;
     }
     await vscode.commands.executeCommand('segmind.cancel', requestId);
-    this.post({ type: 'reply', id });
+    this.reply(message, {});
   }
+
+  /** Answers `request` with the reply type its request type maps to, under the request's id. */
+  private reply<K extends RequestType>(request: { readonly type: K; readonly id: string }, payload: ReplyPayload<K>): void {
+    this.post({ ...payload, type: 'reply', request: request.type, id: request.id } as RequestReplies[K]);
+  }
+
+  /** Answers `request` with the error the webview shows. */
+  private refuse(request: RequestMessage, message: string): void {
+    this.post({ type: 'error', request: request.type, id: request.id, message });
+  }
+}
+
+/** `{ seed: n }` under the model's own seed parameter, so the card's parameters reproduce the image. */
+function seedValue(model: ModelSlug, seed: number): Params {
+  const name = seedParameter(MODELS[model])?.name;
+  return name === undefined ? {} : { [name]: seed };
 }

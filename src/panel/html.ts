@@ -1,5 +1,5 @@
 // The generator panel's page. Pure (no `vscode` import) so the CSP and escaping are unit-tested.
-import type { InitialData } from '../protocol/messages';
+import type { InitialData } from '../shared/protocol';
 
 export interface PageParts {
   /** `webview.cspSource`. */

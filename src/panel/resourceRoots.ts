@@ -3,10 +3,9 @@ import * as vscode from 'vscode';
 import { staticPrefix } from './staticPrefix';
 
 /** dist/ for the bundle, and the fixed start of the output folder in each workspace folder for thumbnails. */
-export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+export function localResourceRoots(extensionUri: vscode.Uri, outputFolder: string): vscode.Uri[] {
   const roots = [vscode.Uri.joinPath(extensionUri, 'dist')];
-  const folder = vscode.workspace.getConfiguration('segmind').get<string>('outputFolder') ?? 'assets/generated';
-  const fixed = staticPrefix(folder);
+  const fixed = staticPrefix(outputFolder);
   for (const workspaceFolder of vscode.workspace.workspaceFolders ?? []) {
     roots.push(fixed ? vscode.Uri.joinPath(workspaceFolder.uri, fixed) : workspaceFolder.uri);
   }

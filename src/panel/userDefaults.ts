@@ -1,15 +1,15 @@
-// The user's per-model defaults (setting `segmind.defaultParameters`) as the webview's initial data.
-import { isModelSlug } from '../segmind/catalog';
-import type { InitialData, Params } from '../protocol/messages';
+// The user's per-model defaults, as validated by the settings snapshot, in the form the webview's
+// initial data takes: known models only, scalar values only (what a form field can hold).
+import { isModelSlug } from '../shared/catalog';
+import type { InitialData, Params } from '../shared/protocol';
+import type { SettingsSnapshot } from '../settings/snapshot';
 
-/** Only known models and scalar values: the setting is user-edited JSON. */
-export function userDefaults(raw: unknown): InitialData['userDefaults'] {
+export function userDefaults(defaults: SettingsSnapshot['defaultParameters']): InitialData['userDefaults'] {
   const out: InitialData['userDefaults'] = {};
-  if (typeof raw !== 'object' || raw === null) return out;
-  for (const [slug, params] of Object.entries(raw as Record<string, unknown>)) {
-    if (!isModelSlug(slug) || typeof params !== 'object' || params === null) continue;
+  for (const [slug, params] of Object.entries(defaults)) {
+    if (!isModelSlug(slug)) continue;
     const clean: Params = {};
-    for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
+    for (const [name, value] of Object.entries(params)) {
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') clean[name] = value;
     }
     out[slug] = clean;

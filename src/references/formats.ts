@@ -1,7 +1,7 @@
 // Which image files the models can write, derived from the catalog so a new format or model needs no
 // change here, and so which references can be generated. A file's extension picks its format.
 import { extensionFor } from '../assets/fileName';
-import { MODEL_SLUGS, MODELS, findParameter, outputFormat, type ModelSpec } from '../segmind/catalog';
+import { MODEL_SLUGS, MODELS, findParameter, outputFormat, type ModelSpec } from '../shared/catalog';
 import type { Resolution } from './resolve';
 import type { Classification, ImageFormat } from './types';
 

@@ -1,7 +1,7 @@
 // A size a document asks for (an <img>'s width and height) mapped onto what a model can make. Read from
 // the catalog: a model with aspect-ratio presets gets the preset of the nearest shape (the presets are the
 // sizes it was trained at); a model with free width and height gets the nearest allowed pair of the same shape.
-import { outputSize, type ModelSpec, type ParameterSpec } from '../segmind/catalog';
+import { outputSize, type ModelSpec, type ParameterSpec } from '../shared/catalog';
 
 export interface RequestedSize {
   readonly width?: number;

@@ -1,6 +1,6 @@
 // SegmindClient: submit → poll → result → download (v2, the default) and v1 sync, over the
 // transport, with the poll policy, the retry rules and the output checks. No vscode here.
-import { MODELS, imageCount, isModelSlug } from './catalog';
+import { MODELS, imageCount, isModelSlug } from '../shared/catalog';
 import { ApiCaller, SILENT_LOGGER, lineSafe, type Logger } from './calls';
 import type {
   ClientOptions, GenerateOptions, GenerationResult, StreamOptions, StreamedGenerationResult, SubmittedJob, SyncOptions, WaitOptions,
@@ -10,7 +10,7 @@ import { parseOutput, parseSyncJson, sniffImageFormat } from './decode';
 import { SegmindError } from './errors';
 import { Operation } from './operation';
 import { DurationHistory, baseProcessingMs, nextPollDelay, predictProcessing, type ProcessingPrediction } from './polling';
-import { validateParams } from './request';
+import { validateParams } from '../shared/validation';
 import { DEFAULT_RETRY_POLICY } from './retry';
 import { jobStatus, jsonBody, metricsOf, remainingCredits, type CallContext, type JobStatus } from './responses';
 import { Transport, TransportError, type HttpResponse, type TransportOptions } from './transport';

@@ -2,7 +2,7 @@
 // PNG text chunks, a JPEG comment + XMP segment, a WebP XMP chunk. Both the AUTOMATIC1111
 // `parameters` text (read by many tools) and our own JSON record. Readers for both are in
 // metadataRead.ts. Never given the API key: the record holds the request body only.
-import { MODELS, isModelSlug, outputSize, type ModelSlug } from './catalog';
+import { MODELS, isModelSlug, outputSize, type ModelSlug } from '../shared/catalog';
 import { buildXmp, concatBytes, crc32, latin1Bytes, isLatin1, pngChunks, utf8, webpChunks, type PngChunk, type RiffChunk } from './metadataBytes';
 
 export { readGenerationMetadata, readImageMetadata, parseA1111Parameters, type ImageMetadata, type A1111Parameters } from './metadataRead';

@@ -1,6 +1,6 @@
 // Reads generation metadata back from PNG, JPEG and WebP files: our JSON record, and the
 // AUTOMATIC1111 `parameters` text that we and other tools (A1111, Forge, Fooocus, …) write.
-import { MODELS, isModelSlug } from './catalog';
+import { MODELS, isModelSlug } from '../shared/catalog';
 import { fromLatin1, fromUtf8, parseXmp, pngChunks, webpChunks } from './metadataBytes';
 
 /** What a file carries: the raw A1111 text and/or our JSON record, parsed. */

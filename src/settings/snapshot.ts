@@ -1,7 +1,7 @@
 // The extension's settings, validated into one readonly snapshot. Pure (no vscode): the service
 // hands in the raw values. A bad value falls back to its default and is reported in `problems`,
 // which block generation with a message that names the setting.
-import { isModelSlug, MODEL_SLUGS, type ModelSlug } from '../segmind/catalog';
+import { DEFAULT_MODEL, isModelSlug, MODEL_SLUGS, type ModelSlug } from '../shared/catalog';
 
 export interface SettingsSnapshot {
   readonly defaultModel: ModelSlug;
@@ -22,7 +22,7 @@ export interface SettingsSnapshot {
 }
 
 export const DEFAULT_SETTINGS: Omit<SettingsSnapshot, 'problems' | 'proxyUrl'> = {
-  defaultModel: 'stable-diffusion-3.5-large-txt2img',
+  defaultModel: DEFAULT_MODEL,
   defaultParameters: {},
   outputFolder: 'assets/generated',
   fileNameTemplate: '${prompt}-${seed}',

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GalleryTree, type GalleryNode } from '../../src/gallery/galleryTree';
-import { History, type HistoryEntry } from '../../src/gallery/history';
+import { History, type HistoryEntry } from '../../src/history/history';
 import { MemoryStore } from './memoryStore';
 
 describe('gallery tree', () => {

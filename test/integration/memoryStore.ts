@@ -1,5 +1,5 @@
 // Workspace state stand-in for History in tests that need a fresh, isolated history.
-import type { HistoryStore } from '../../src/gallery/history';
+import type { HistoryStore } from '../../src/history/history';
 
 export class MemoryStore implements HistoryStore {
   private readonly data = new Map<string, unknown>();

@@ -7,10 +7,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GeneratorPanel } from '../../src/panel/generatorPanel';
 import { EditorTracker } from '../../src/panel/editorTracker';
-import { History } from '../../src/gallery/history';
+import { History } from '../../src/history/history';
 import { MemoryStore } from './memoryStore';
-import type { PanelDeps, PanelGenerateRequest, PanelJobEvent } from '../../src/panel/deps';
-import type { ExtensionMessage } from '../../src/protocol/messages';
+import type { EditorServices, PanelGenerateRequest } from '../../src/panel/editorServices';
+import { buildSnapshot } from '../../src/settings/snapshot';
+import type { ExtensionMessage } from '../../src/shared/protocol';
 
 /** A real webview panel whose message channel the test holds: what the webview would send and receive. */
 function channelPanel(): { panel: vscode.WebviewPanel; send(message: unknown): void; received: ExtensionMessage[]; html(): string } {
@@ -54,9 +55,11 @@ describe('generator panel message boundary', () => {
   let requests: PanelGenerateRequest[];
   let inserted: vscode.Uri[];
   let editors: EditorTracker;
-  let deps: PanelDeps;
+  let deps: EditorServices;
   let generator: GeneratorPanel | undefined;
   const saved = vscode.Uri.file('/tmp/segmind-panel-test/cat-1.png');
+  /** The seed the job runner's request builder chose; the panel never picks one itself. */
+  const RUNNER_SEED = 4242;
 
   beforeEach(() => {
     warnings = [];
@@ -66,10 +69,12 @@ describe('generator panel message boundary', () => {
     deps = {
       history: new History(new MemoryStore()),
       logger: { debug: () => undefined, info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
-      async generate(request, onEvent: (e: PanelJobEvent) => void) {
+      settings: { snapshot: () => buildSnapshot({}) },
+      async generate(request, progress) {
         requests.push(request);
-        onEvent({ type: 'submitted', requestId: 'req-1' });
-        onEvent({ type: 'status', status: 'PROCESSING', elapsedMs: 10 });
+        progress.started(RUNNER_SEED);
+        progress.event({ type: 'submitted', requestId: 'req-1' });
+        progress.event({ type: 'status', status: 'PROCESSING', elapsedMs: 10 });
         return { uris: [saved], requestId: 'req-1' };
       },
       async insert(files) {
@@ -121,7 +126,7 @@ describe('generator panel message boundary', () => {
     channel.send({ type: 'generate', id: 'j2', model: 'dall-e-3', params: { prompt: 'a cat' } });
     channel.send({ type: 'generate', id: 'j3', model: 'stable-diffusion-3.5-large-txt2img', params: { prompt: 'a cat', api_key: 'x' } });
     await until(() => channel.received.length === 3, 'three error replies');
-    assert.deepEqual(channel.received.map((m) => m.type), ['error', 'error', 'error']);
+    assert.deepEqual(channel.received.map((m) => (m.type === 'error' ? `${m.request} ${m.id}` : m.type)), ['generate j1', 'generate j2', 'generate j3']);
     const messages = channel.received.map((m) => (m.type === 'error' ? m.message : ''));
     assert.match(messages[0] ?? '', /steps must be an integer from 10 to 70 \(got 500\)/);
     assert.match(messages[1] ?? '', /Unknown model "dall-e-3"/);
@@ -139,13 +144,14 @@ describe('generator panel message boundary', () => {
     assert.equal(request?.prompt, 'an owl');
     assert.equal(request?.params.num_inference_steps, 20);
     assert.equal('prompt' in (request?.params ?? {}), false);
-    const seed = request?.params.seed;
-    assert.ok(typeof seed === 'number' && Number.isInteger(seed) && seed >= 0, `a concrete seed: ${String(seed)}`);
+    assert.equal('seed' in (request?.params ?? {}), false, 'a random seed is left to the request builder');
     const states = channel.received.flatMap((m) => (m.type === 'job' ? [m.state] : []));
-    assert.deepEqual(states, ['starting', 'queued', 'processing', 'done']);
+    assert.deepEqual(states, ['starting', 'starting', 'queued', 'processing', 'done']);
     const done = channel.received.at(-1);
     assert.ok(done?.type === 'job');
-    assert.equal(done.seed, seed);
+    assert.equal(done.seed, RUNNER_SEED);
+    assert.equal(done.params.seed, RUNNER_SEED, 'the card\'s parameters reproduce the image');
+    assert.deepEqual(channel.received.find((m) => m.type === 'reply'), { type: 'reply', request: 'generate', id: 'job-1', seed: RUNNER_SEED }, 'the request\'s reply: accepted, with its seed');
     assert.equal(done.requestId, 'req-1');
     assert.equal(done.files?.[0]?.uri, saved.toString());
 
@@ -155,7 +161,7 @@ describe('generator panel message boundary', () => {
     channel.received.length = 0;
     channel.send({ type: 'fileAction', id: 'f1', action: 'open', uri: vscode.Uri.file('/etc/passwd').toString() });
     await until(() => channel.received.length === 1, 'the refusal');
-    assert.deepEqual(channel.received[0], { type: 'error', id: 'f1', message: 'That file is not one of the generated images.' });
+    assert.deepEqual(channel.received[0], { type: 'error', request: 'fileAction', id: 'f1', message: 'That file is not one of the generated images.' });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (folder) {
       const escape = vscode.Uri.joinPath(folder, 'assets', 'generated').toString() + '/../../../../etc/x.png';
@@ -172,7 +178,7 @@ describe('generator panel message boundary', () => {
     channel.received.length = 0;
     channel.send({ type: 'fileAction', id: 'f2', action: 'insert', uri: saved.toString() });
     await until(() => channel.received.length === 1, 'the reply');
-    assert.deepEqual(channel.received[0], { type: 'reply', id: 'f2' });
+    assert.deepEqual(channel.received[0], { type: 'reply', request: 'fileAction', id: 'f2' });
     assert.deepEqual(inserted.map((u) => u.toString()), [saved.toString()]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

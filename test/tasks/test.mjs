@@ -1,6 +1,6 @@
 // `npm test`: installs what is missing, builds, then runs every stage and ends with
 // one line `N passed, N failed` summing the tests of all stages.
-// Stages: typecheck, lint (one test each), unit (node:test, plain Node), then the stages
+// Stages: typecheck, lint, architecture (one test each), unit (node:test, plain Node), then the stages
 // that need a real VS Code (added by test/tasks/stages.mjs when present).
 import { ensureNpmDeps, run, findFiles, root } from './lib.mjs';
 import { runNodeTests } from './node-tests.mjs';
@@ -38,6 +38,7 @@ if ((await run(process.execPath, ['esbuild.js'])) !== 0) {
 }
 await stage('typecheck', () => exitStage(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']));
 await stage('lint', () => exitStage(process.execPath, ['node_modules/eslint/bin/eslint.js', 'src', 'media', 'test']));
+await stage('architecture', () => exitStage(process.execPath, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', 'src', 'media', '--config', '.dependency-cruiser.cjs']));
 await stage('unit', () => runNodeTests(findFiles('dist/test/unit', /\.test\.js$/)));
 
 try {

@@ -2,8 +2,9 @@
 // concurrent adds are not lost, malformed stored values are skipped; grouping and filtering by day.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { History, HISTORY_KEY, type HistoryEntry, type HistoryStore } from '../../../src/gallery/history';
+import { History, HISTORY_KEY, type HistoryEntry, type HistoryStore } from '../../../src/history/history';
 import { groupByDay, matchesFilter, shortPrompt } from '../../../src/gallery/grouping';
+import { DEFAULT_MODEL } from '../../../src/shared/catalog';
 import { guidanceSweep, newSeedVariations, recordFromEntry, recordForFile } from '../../../src/gallery/records';
 
 class MemoryStore implements HistoryStore {
@@ -90,11 +91,11 @@ test('a record rebuilds the exact request from a history entry or from embedded 
   const history = new History(new MemoryStore());
   let read = 0;
   const fromMeta = await recordForFile('file:///elsewhere.png', history, async () => { read++; return new Uint8Array([1]); },
-    () => ({ model: 'stable-diffusion-3-medium-txt2img', params: { prompt: 'dog', num_inference_steps: 20 }, seed: 5 }));
+    () => ({ model: 'stable-diffusion-3-medium-txt2img', params: { prompt: 'dog', num_inference_steps: 20 }, seed: 5 }), DEFAULT_MODEL);
   assert.equal(read, 1);
   assert.deepEqual(fromMeta, { model: 'stable-diffusion-3-medium-txt2img', params: { prompt: 'dog', num_inference_steps: 20, seed: 5 }, seed: 5, source: 'metadata' });
-  assert.equal(await recordForFile('file:///x.png', history, async () => new Uint8Array(), () => undefined), undefined);
-  const foreign = await recordForFile('file:///x.png', history, async () => new Uint8Array(), () => ({ model: 'juggernautXL', params: { prompt: 'owl', steps: 12 }, seed: 3 }));
+  assert.equal(await recordForFile('file:///x.png', history, async () => new Uint8Array(), () => undefined, DEFAULT_MODEL), undefined);
+  const foreign = await recordForFile('file:///x.png', history, async () => new Uint8Array(), () => ({ model: 'juggernautXL', params: { prompt: 'owl', steps: 12 }, seed: 3 }), DEFAULT_MODEL);
   assert.deepEqual(foreign, { model: 'stable-diffusion-3.5-large-txt2img', params: { prompt: 'owl', steps: 12, seed: 3 }, seed: 3, source: 'metadata', foreignModel: 'juggernautXL' });
 });
 

@@ -5,7 +5,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 // (the table is printed once every describe has run)
 import assert from 'node:assert/strict';
 import { SegmindError } from '../../../src/segmind/errors';
-import { buildRequest, validateParams } from '../../../src/segmind/request';
+import { validateParams } from '../../../src/shared/validation';
+import { buildRequest } from '../../../src/segmind/request';
 import { CaseTable, HOSTILE_TEXT, L, M, assertKeyOnlyToApi, smallBody, startRig, type Rig } from '../../hardening/fixtures';
 
 const table = new CaseTable();

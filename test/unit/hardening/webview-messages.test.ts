@@ -1,15 +1,15 @@
 // Forged and malformed webview messages: a compromised or buggy panel page can post anything the
-// structured clone carries. The validator (src/protocol/messages.ts) must never throw, never hand
+// structured clone carries. The validator (src/shared/protocol.ts) must never throw, never hand
 // on extra or inherited keys, and never pollute a prototype; what passes is then re-validated by
 // the core (validateParams) before anything is spent.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseWebviewMessage } from '../../../src/protocol/messages';
-import { validateParams } from '../../../src/segmind/request';
+import { parseWebviewMessage } from '../../../src/shared/protocol';
+import { validateParams } from '../../../src/shared/validation';
 import { CaseTable, L } from '../../hardening/fixtures';
 
 const table = new CaseTable();
-after(() => table.print('Forged webview messages (src/protocol/messages.ts)'));
+after(() => table.print('Forged webview messages (src/shared/protocol.ts)'));
 
 function assertNotPolluted(): void {
   assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype was polluted');

@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderJob, type JobView } from '../../../media/jobs';
-import { JOB_STATES } from '../../../src/protocol/messages';
+import { JOB_STATES } from '../../../src/shared/protocol';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',

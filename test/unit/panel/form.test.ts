@@ -2,8 +2,8 @@
 // label, help, bounds and default, and inline errors are the core's validation messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MODELS, MODEL_SLUGS, type ModelSpec } from '../../../src/segmind/catalog';
-import { validateParams } from '../../../src/segmind/request';
+import { MODELS, MODEL_SLUGS, type ModelSpec } from '../../../src/shared/catalog';
+import { validateParams } from '../../../src/shared/validation';
 import { coerceInput, defaultValues, describeForm, fieldKind, renderForm, requestParams, summarize } from '../../../media/form';
 
 /** Attributes of the element whose id is `id` in an HTML string (enough for our own generated markup). */

@@ -2,7 +2,7 @@
 // (the extension ignores and logs them; nothing acts on them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseExtensionMessage, parseWebviewMessage, initialDataSchema } from '../../../src/protocol/messages';
+import { parseExtensionMessage, parseWebviewMessage, initialDataSchema } from '../../../src/shared/protocol';
 
 test('the webview messages the panel sends are accepted', () => {
   const ok = [
@@ -60,8 +60,14 @@ test('extension messages are validated by the webview too', () => {
   assert.equal(parseExtensionMessage({ ...job, files: [{ path: 'a.png' }] }).ok, false);
   assert.equal(parseExtensionMessage({ type: 'prefill', model: 'm', params: {}, keepSeed: true }).ok, true);
   assert.equal(parseExtensionMessage({ type: 'prefill', model: 'm', params: {} }).ok, false);
-  assert.equal(parseExtensionMessage({ type: 'error', id: 'x', message: 'boom' }).ok, true);
-  assert.equal(parseExtensionMessage({ type: 'error', id: 'x' }).ok, false);
+  assert.equal(parseExtensionMessage({ type: 'error', request: 'fileAction', id: 'x', message: 'boom' }).ok, true);
+  assert.equal(parseExtensionMessage({ type: 'error', id: 'x', message: 'boom' }).ok, false, 'an error names the request it answers');
+  assert.equal(parseExtensionMessage({ type: 'error', request: 'fileAction', id: 'x' }).ok, false);
+  // Each request type has its own reply: a generate reply carries the seed the request builder chose.
+  assert.equal(parseExtensionMessage({ type: 'reply', request: 'generate', id: 'x', seed: 7 }).ok, true);
+  assert.equal(parseExtensionMessage({ type: 'reply', request: 'generate', id: 'x' }).ok, false);
+  assert.equal(parseExtensionMessage({ type: 'reply', request: 'cancel', id: 'x' }).ok, true);
+  assert.equal(parseExtensionMessage({ type: 'reply', request: 'delete', id: 'x' }).ok, false);
   assert.equal(parseExtensionMessage({ type: 'setPrompt', prompt: 'hello' }).ok, true);
 });
 

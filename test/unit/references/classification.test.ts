@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { GENERATABLE_FORMATS, generatableFormatOf, writableFormats } from '../../../src/references';
 import { resolveTarget, type TargetSyntax } from '../../../src/references/resolve';
 import { fileNameWords } from '../../../src/references/prompt';
-import { MODELS } from '../../../src/segmind/catalog';
+import { MODELS } from '../../../src/shared/catalog';
 import { find, only } from './helpers';
 
 const URL_TARGETS: TargetSyntax = { urlEncoded: true, rootedIsWorkspace: true };

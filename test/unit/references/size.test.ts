@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { nearestAllowedSize } from '../../../src/references';
-import { MODELS } from '../../../src/segmind/catalog';
-import { validateParams } from '../../../src/segmind/request';
+import { MODELS } from '../../../src/shared/catalog';
+import { validateParams } from '../../../src/shared/validation';
 
 const LARGE = MODELS['stable-diffusion-3.5-large-txt2img'];
 const MEDIUM = MODELS['stable-diffusion-3-medium-txt2img'];

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   MODELS, MODEL_SLUGS, findParameter, imageCount, isModelSlug, outputFormat, outputSize, stepCount,
-} from '../../../src/segmind/catalog';
+} from '../../../src/shared/catalog';
 
 const L = MODELS['stable-diffusion-3.5-large-txt2img'];
 const M = MODELS['stable-diffusion-3-medium-txt2img'];

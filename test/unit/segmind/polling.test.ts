@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MODELS } from '../../../src/segmind/catalog';
+import { MODELS } from '../../../src/shared/catalog';
 import {
   DEFAULT_POLL_POLICY, DurationHistory, baseProcessingMs, finishDensity, finishQuantile, nextPollDelay, predictProcessing, type DurationSample,
 } from '../../../src/segmind/polling';

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { MODELS, type ModelSlug } from '../../../src/segmind/catalog';
-import { buildRequest, validateParams } from '../../../src/segmind/request';
+import { MODELS, type ModelSlug } from '../../../src/shared/catalog';
+import { validateParams } from '../../../src/shared/validation';
+import { buildRequest } from '../../../src/segmind/request';
 import { SegmindError } from '../../../src/segmind/errors';
 
 const L: ModelSlug = 'stable-diffusion-3.5-large-txt2img';

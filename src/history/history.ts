@@ -1,9 +1,11 @@
 // What was generated in this workspace, newest first, kept in workspace state so it survives restarts.
 // No `vscode` import: the store is anything with Memento's get/update, so this is tested in plain Node.
 
+import { Emitter } from '../common/emitter';
+
 /** One saved image. The editor's job runner adds one entry per saved file. */
 export interface HistoryEntry {
-  /** Unique per image: `${requestId}#${index}` when there is a request id, else a random UUID. */
+  /** Unique per image: `${requestId}#${index}`, or `${jobId}#${index}` when Segmind gave no request id. */
   readonly id: string;
   /** Epoch milliseconds when the image was saved. */
   readonly createdAt: number;
@@ -28,10 +30,9 @@ export interface HistoryStore {
 export const HISTORY_KEY = 'segmind.history.v1';
 export const HISTORY_LIMIT = 1000;
 
-type Listener = () => void;
-
 export class History {
-  private readonly listeners = new Set<Listener>();
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
   /** Serializes writes so two jobs finishing together cannot drop each other's entries. */
   private writing: Promise<void> = Promise.resolve();
 
@@ -67,16 +68,11 @@ export class History {
     return this.mutate((list) => list.map((e) => (e.id === id ? { ...e, uri, path } : e)));
   }
 
-  onDidChange(listener: Listener): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
   private mutate(change: (list: HistoryEntry[]) => HistoryEntry[]): Promise<void> {
     const next = this.writing.then(async () => {
       const list = change(this.entries()).slice(0, this.limit);
       await this.store.update(HISTORY_KEY, list);
-      for (const listener of this.listeners) listener();
+      this.changed.fire();
     });
     // A failed write must not block the ones after it; the caller still sees the failure.
     this.writing = next.catch(() => undefined);

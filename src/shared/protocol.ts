@@ -93,8 +93,35 @@ const prefill = z.object({
 });
 /** Put the editor's selection in the prompt, leaving the other values as the user set them. */
 const setPrompt = z.object({ type: z.literal('setPrompt'), prompt: z.string().check(z.maxLength(MAX_TEXT)) });
-const reply = z.object({ type: z.literal('reply'), id: messageId });
-const errorReply = z.object({ type: z.literal('error'), id: messageId, message: z.string().check(z.maxLength(MAX_TEXT)) });
+
+// ---------- replies: each request (a webview message with an `id`) gets one, carrying that id ----------
+/** The job was accepted with this seed (the request builder's choice); its progress follows as `job` messages. */
+const generateReply = z.object({ type: z.literal('reply'), request: z.literal('generate'), id: messageId, seed: z.number() });
+const fileActionReply = z.object({ type: z.literal('reply'), request: z.literal('fileAction'), id: messageId });
+const cancelReply = z.object({ type: z.literal('reply'), request: z.literal('cancel'), id: messageId });
+const reply = z.discriminatedUnion('request', [generateReply, fileActionReply, cancelReply]);
+/** A request that failed or was refused; the webview shows `message`. */
+const errorReply = z.object({
+  type: z.literal('error'),
+  request: z.enum(['generate', 'fileAction', 'cancel']),
+  id: messageId,
+  message: z.string().check(z.maxLength(MAX_TEXT)),
+});
+
+/** Each request type and the reply that answers it. */
+export interface RequestReplies {
+  generate: z.infer<typeof generateReply>;
+  fileAction: z.infer<typeof fileActionReply>;
+  cancel: z.infer<typeof cancelReply>;
+}
+export type RequestType = keyof RequestReplies;
+export type RequestMessage<K extends RequestType = RequestType> = Extract<WebviewMessage, { type: K }>;
+/** What a successful reply to a `K` request carries besides its tags. */
+export type ReplyPayload<K extends RequestType> = Omit<RequestReplies[K], 'type' | 'request' | 'id'>;
+export type ErrorReply = z.infer<typeof errorReply>;
+// Every webview message that carries an id is a request with a reply type (a compile error otherwise).
+const everyRequestHasAReply: Exclude<Extract<WebviewMessage, { id: string }>['type'], RequestType> extends never ? true : never = true;
+void everyRequestHasAReply;
 
 export const extensionMessageSchema = z.discriminatedUnion('type', [job, prefill, setPrompt, reply, errorReply]);
 export type ExtensionMessage = z.infer<typeof extensionMessageSchema>;

@@ -1,6 +1,6 @@
 // Loads the HTTP stack (dist/http.js: undici, transport, client) on first use, so activation never
 // pays for it, and keeps one client per configuration (its connection pool is reused).
-import type * as Http from '../http';
+import type * as Http from '../httpBundle';
 import type { Logger } from '../logging/log';
 import type { SettingsSnapshot } from '../settings/snapshot';
 

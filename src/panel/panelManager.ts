@@ -1,21 +1,13 @@
-// Registers the generator panel (segmind.generate + serializer), the gallery view and its commands,
-// and the image commands (reproduce, variations). extension.ts calls `registerPanel(context, deps)`.
+// Opens, reuses and restores the one generator panel.
 import * as vscode from 'vscode';
-import { GalleryTree } from '../gallery/galleryTree';
-import { registerGalleryCommands } from '../gallery/commands';
-import { GeneratorPanel, GENERATOR_VIEW_TYPE, type PlannedJob } from './generatorPanel';
-import { EditorTracker } from './editorTracker';
-import type { PanelDeps } from './deps';
-import type { PrefillMessage } from '../protocol/messages';
-
-export type { PanelDeps, PanelGenerateRequest, PanelGenerateResult, PanelJobEvent, PanelLogger } from './deps';
-export { History, type HistoryEntry } from '../gallery/history';
+import { GeneratorPanel, GENERATOR_VIEW_TYPE, type GeneratorServices, type PlannedJob } from './generatorPanel';
+import type { PrefillMessage } from '../shared/protocol';
 
 /** Opens, reuses and restores the one generator panel. */
 export class PanelManager implements vscode.Disposable {
   private current: GeneratorPanel | undefined;
 
-  constructor(private readonly services: { deps: PanelDeps; extensionUri: vscode.Uri; editors: EditorTracker }) {}
+  constructor(private readonly services: GeneratorServices) {}
 
   /** Shows the panel, creating it if needed; a selection in the last editor becomes the prompt. */
   show(options: { prefill?: Omit<PrefillMessage, 'type'>; useSelection?: boolean } = {}): GeneratorPanel {
@@ -61,24 +53,4 @@ export class PanelManager implements vscode.Disposable {
   dispose(): void {
     this.current?.dispose();
   }
-}
-
-export function registerPanel(context: vscode.ExtensionContext, deps: PanelDeps): { panels: PanelManager; gallery: GalleryTree } {
-  const editors = new EditorTracker();
-  const services = { deps, extensionUri: context.extensionUri, editors };
-  const panels = new PanelManager(services);
-  const gallery = new GalleryTree(deps.history);
-  const view = vscode.window.createTreeView('segmind.gallery', { treeDataProvider: gallery, showCollapseAll: true });
-  context.subscriptions.push(
-    editors,
-    panels,
-    gallery,
-    view,
-    vscode.commands.registerCommand('segmind.generate', () => panels.show({ useSelection: true })),
-    vscode.window.registerWebviewPanelSerializer(GENERATOR_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => panels.restore(panel),
-    }),
-    ...registerGalleryCommands({ services, panels, gallery, view }),
-  );
-  return { panels, gallery };
 }

@@ -1,19 +1,21 @@
-// The editor services the generator panel and gallery use (src/panel/deps.ts): generation through
-// the same job runner as the commands (persisted, saved, in the history) and the same inserter.
+// The editor services behind the generator panel (src/panel/editorServices.ts): generation through the
+// same job runner as the commands (persisted, saved, in the history) and the same inserter.
 import * as vscode from 'vscode';
 import { InsertionAnchors, insertReferences } from '../assets/insert';
-import type { History } from '../gallery/history';
-import type { PanelDeps } from '../panel/deps';
+import type { History } from '../history/history';
+import type { EditorServices } from '../panel/editorServices';
 import { presentError } from './errorMessage';
 import type { CommandServices } from './services';
 
-export function panelDeps(services: CommandServices, history: History): PanelDeps {
+export function panelEditorServices(services: CommandServices, history: History): EditorServices {
   return {
     history,
     logger: services.log.logger('panel'),
-    async generate(request, onEvent) {
+    settings: services.settings,
+    async generate(request, progress) {
       try {
-        const job = await services.runner.start({ model: request.model, params: { ...request.params, prompt: request.prompt }, onEvent });
+        const job = await services.runner.start({ model: request.model, params: { ...request.params, prompt: request.prompt }, onEvent: (e) => progress.event(e) });
+        progress.started(job.record().seed);
         const outcome = await job.done;
         return { uris: outcome.files, ...(outcome.job.requestId ? { requestId: outcome.job.requestId } : {}) };
       } catch (e) {

@@ -1,0 +1,136 @@
+// The architecture, as rules the lint stage checks (`npm run lint`, `npm test lint`). Read top down:
+//
+//   media/  (webview, browser) ──► src/shared/  catalog, validation, message protocol: no vscode, no Node
+//   src/extension.ts  the one composition root: the only module that registers features
+//   src/<feature>/    editor features; each may import only the folders listed in FEATURES
+//   src/segmind/      the API client core: no vscode (Node built-ins allowed: it runs in the host)
+//
+// Type-only imports count too: a type arrow is still an arrow a reader has to follow.
+'use strict';
+
+/**
+ * Editor feature folders under src/, and what each may import besides itself. These arrows form no
+ * circle (checked below), so neither can the folders. `httpBundle` is src/httpBundle.ts, the lazily
+ * loaded HTTP stack.
+ */
+const FEATURES = {
+  common: [],
+  history: ['common'],
+  logging: ['segmind'],
+  settings: ['common', 'shared'],
+  secrets: ['common', 'logging'],
+  assets: ['common', 'settings', 'segmind', 'shared'],
+  jobs: ['assets', 'common', 'history', 'httpBundle', 'logging', 'secrets', 'settings', 'segmind', 'shared'],
+  panel: ['history', 'logging', 'settings', 'segmind', 'shared'],
+  gallery: ['history', 'logging', 'panel', 'settings', 'segmind', 'shared'],
+  commands: ['assets', 'common', 'history', 'jobs', 'logging', 'panel', 'secrets', 'settings', 'segmind', 'shared'],
+  references: ['assets', 'segmind', 'shared'],
+  credits: ['shared'],
+  imageDrop: ['assets', 'settings', 'shared'],
+};
+
+/** Folders whose code never imports `vscode`, so it runs and is tested in plain Node. */
+const VSCODE_FREE = ['segmind', 'shared', 'history', 'references', 'credits'];
+
+/** `vscode` as resolved (to its type definitions: the module itself exists only in the host). */
+const VSCODE = '^(vscode$|node_modules/@types/vscode/)';
+
+const inSrc = (names) => names.map((name) => `^src/${name}(/|\\.ts$)`);
+
+assertNoCircle(FEATURES);
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'A module never depends on itself through others: every arrow points one way.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'vscode-free-folders',
+      comment: `${VSCODE_FREE.join(', ')} run in plain Node (and, for shared, in the browser): no vscode.`,
+      severity: 'error',
+      from: { path: inSrc(VSCODE_FREE) },
+      to: { path: VSCODE },
+    },
+    {
+      name: 'shared-is-platform-free',
+      comment: 'src/shared/ is bundled into the webview too: no Node built-ins, and nothing outside src/shared/ but zod.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { pathNot: ['^src/shared/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'webview-imports-only-shared',
+      comment: 'media/ (the webview) reaches the extension only through src/shared/.',
+      severity: 'error',
+      from: { path: '^media/' },
+      to: { pathNot: ['^media/', '^src/shared/', '^node_modules/(zod|@vscode/codicons)/'] },
+    },
+    {
+      name: 'core-imports-only-shared',
+      comment: 'src/segmind/ (the API client core) knows no editor feature.',
+      severity: 'error',
+      from: { path: '^src/segmind/' },
+      to: { path: '^src/', pathNot: ['^src/segmind/', '^src/shared/'] },
+    },
+    {
+      name: 'http-bundle-is-the-core',
+      comment: 'src/httpBundle.ts (dist/http.js, loaded on the first request) holds the core and nothing else.',
+      severity: 'error',
+      from: { path: '^src/httpBundle\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/segmind/' },
+    },
+    ...Object.entries(FEATURES).map(([feature, allowed]) => ({
+      name: `feature-arrows-${feature}`,
+      comment: `src/${feature}/ may import only ${allowed.length ? allowed.join(', ') : 'itself'}.`,
+      severity: 'error',
+      from: { path: `^src/${feature}/` },
+      to: { path: '^src/', pathNot: inSrc([feature, ...allowed]) },
+    })),
+    {
+      name: 'one-composition-root',
+      comment: 'Features are registered by their src/<feature>/register.ts, which only src/extension.ts imports.',
+      severity: 'error',
+      from: { pathNot: '^src/extension\\.ts$' },
+      to: { path: ['^src/[^/]+/register\\.ts$', '^src/extension\\.ts$'] },
+    },
+    {
+      name: 'every-feature-registered',
+      comment: 'src/extension.ts registers every feature: each src/<feature>/register.ts is reachable from it.',
+      severity: 'error',
+      from: { path: '^src/extension\\.ts$' },
+      to: { path: '^src/[^/]+/register\\.ts$', reachable: false },
+    },
+    {
+      name: 'no-unresolvable',
+      comment: 'Every import resolves (a moved file leaves no dangling import behind).',
+      severity: 'error',
+      from: {},
+      // vscode is the host's own module; ./http and ./references are dist/http.js and dist/references.js,
+      // required at run time (src/jobs/clientCache.ts, src/references/load.ts).
+      to: { couldNotResolve: true, pathNot: [VSCODE, '^\\./http$', '^\\./references$'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};
+
+/** Throws when the feature arrows go round in a circle (a folder cycle waiting to happen). */
+function assertNoCircle(graph) {
+  const done = new Set();
+  const visit = (node, path) => {
+    if (path.includes(node)) throw new Error(`.dependency-cruiser.cjs: the feature arrows go round: ${[...path, node].join(' -> ')}`);
+    if (done.has(node)) return;
+    for (const next of graph[node] ?? []) visit(next, [...path, node]);
+    done.add(node);
+  };
+  for (const node of Object.keys(graph)) visit(node, []);
+}
