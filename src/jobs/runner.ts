@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../common/lifecycle';
 import { InsertionAnchors, insertReferences } from '../assets/insert';
+import { assertExactFilesAbsent, paramsForFormat, resolveExactTarget } from '../assets/exactTarget';
 import { resolveSaveTarget } from '../assets/target';
 import { UserFacingError } from '../common/userFacingError';
 import { imageCount, type ModelSlug } from '../segmind/catalog';
@@ -29,6 +30,11 @@ export interface GenerationRequest {
   readonly params: Readonly<Record<string, unknown>>;
   /** Output folder template; default `segmind.outputFolder`. */
   readonly folder?: string;
+  /**
+   * Save at exactly this workspace-relative file instead of a free name in the output folder: its
+   * extension picks the format, a batch adds `-2`, `-3`, … to the name, and no file is ever replaced.
+   */
+  readonly file?: string;
   /** A folder the user picked in a dialog (no workspace open). */
   readonly pickedFolder?: vscode.Uri;
   /** The document the command came from (multi-root folder, ${documentDir}). */
@@ -98,8 +104,10 @@ export class JobRunner extends Disposable {
     const settings = this.deps.settings.snapshot(request.documentUri);
     const problem = settingsProblemMessage(settings.problems);
     if (problem) throw new UserFacingError(problem, ['Open Settings']);
-    const { model, body, seed } = buildRequest(request.model, request.params as Record<string, unknown>);
-    const target = await this.saveTarget(request, model.slug);
+    const exact = request.file !== undefined ? await resolveExactTarget(request.file, request.documentUri) : undefined;
+    const { model, body, seed } = buildRequest(request.model, exact ? paramsForFormat(request.model, request.params, exact.format) : request.params as Record<string, unknown>);
+    if (exact) await assertExactFilesAbsent(exact.target, imageCount(model, body));
+    const target = exact?.target ?? await this.saveTarget(request, model.slug);
     const key = await this.deps.apiKeys.get();
     if (!key) throw new SegmindError('missing-key', 'No Segmind API key is set. Run "Segmind: Set API Key" (or set SEGMIND_API_KEY) and try again.');
     this.deps.clients.get(settings, key.value); // fails now (bad URL) rather than after persisting
