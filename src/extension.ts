@@ -1,6 +1,7 @@
 // Wiring only: build the services, register the commands and the panel, resume interrupted jobs.
 // The HTTP stack (dist/http.js) is loaded on the first request, not here.
 import * as vscode from 'vscode';
+import { registerImageTool } from './agentTool/tool';
 import { registerApiKeyCommands } from './commands/apiKey';
 import { showError } from './commands/errorMessage';
 import { registerGenerateFromSelection } from './commands/generateFromSelection';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     registerGenerateFromSelection(services),
     ...registerApiKeyCommands(services),
     ...registerJobCommands(services),
+    registerImageTool({ runner, settings, logger: log.logger('agent-tool'), redactor: log.redactor }),
   );
   registerPanel(context, panelDeps(services, history));
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
