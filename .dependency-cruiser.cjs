@@ -27,6 +27,7 @@ const FEATURES = {
   references: ['assets', 'segmind', 'shared'],
   credits: ['shared'],
   imageDrop: ['assets', 'settings', 'shared'],
+  agentTool: ['assets', 'jobs', 'logging', 'segmind', 'settings', 'shared'],
 };
 
 /** Folders whose code never imports `vscode`, so it runs and is tested in plain Node. */

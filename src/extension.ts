@@ -1,6 +1,7 @@
 // The composition root, wiring only: build the services, register every feature (commands, generator
 // panel, gallery), resume interrupted jobs. The HTTP stack (dist/http.js) loads on the first request.
 import * as vscode from 'vscode';
+import { registerAgentTool } from './agentTool/register';
 import { InsertionAnchors } from './assets/insert';
 import { showError } from './commands/errorMessage';
 import { panelEditorServices } from './commands/panelGeneration';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     log, settings, apiKeys, store, insertions, runner, clients, new JobsStatusBar(runner),
     ...registerCommands(services),
     registerImageDrop(settings),
+    registerAgentTool({ runner, settings, logger: log.logger('agent-tool'), redactor: log.redactor }),
   );
   const editors = new EditorTracker();
   const panel = { deps: panelEditorServices(services, history), extensionUri: context.extensionUri, editors };

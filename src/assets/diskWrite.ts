@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { link, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { candidateName } from './fileName';
+import { candidateName, noFreeNameError } from './fileName';
 
-const MAX_NAME_ATTEMPTS = 1000;
+export const MAX_NAME_ATTEMPTS = 1000;
 
 /** Creates `file` (it must not exist) with `parts` written in order. */
 export async function writeNewFile(file: string, parts: readonly Uint8Array[]): Promise<void> {
@@ -20,12 +20,12 @@ export async function writeNewFile(file: string, parts: readonly Uint8Array[]): 
   }
 }
 
-/** Saves `parts` as `fileName` (or `-2`, `-3`, …) in the existing folder `dir`; returns the path written. */
-export async function saveNewFile(dir: string, fileName: string, parts: readonly Uint8Array[]): Promise<string> {
+/** Saves `parts` as `fileName` (or `-2`, `-3`, … up to `attempts` names) in the existing folder `dir`; returns the path written. */
+export async function saveNewFile(dir: string, fileName: string, parts: readonly Uint8Array[], attempts = MAX_NAME_ATTEMPTS): Promise<string> {
   const temp = path.join(dir, `.${fileName}.${randomUUID()}.tmp`);
   await writeNewFile(temp, parts);
   try {
-    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       const target = path.join(dir, candidateName(fileName, attempt));
       try {
         await link(temp, target);
@@ -34,7 +34,7 @@ export async function saveNewFile(dir: string, fileName: string, parts: readonly
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
     }
-    throw new Error(`no free file name like ${fileName}`);
+    throw noFreeNameError(fileName, attempts);
   } finally {
     await unlink(temp).catch(() => undefined);
   }

@@ -122,6 +122,11 @@ export function candidateName(fileName: string, attempt: number): string {
   return `${base}-${attempt}${ext}`;
 }
 
+/** The error when all `attempts` candidates were taken; with one attempt (an exact name), that the file exists. */
+export function noFreeNameError(fileName: string, attempts: number): Error {
+  return new Error(attempts === 1 ? `${fileName} already exists` : `no free file name like ${fileName}`);
+}
+
 /** The first candidate for which `exists` says no; never overwrites. Throws after `maxAttempts`. */
 export async function uniqueFileName(
   fileName: string,

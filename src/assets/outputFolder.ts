@@ -59,16 +59,31 @@ export function resolveOutputFolder(template: string, vars: OutputFolderVariable
   let expanded = expandOutputFolder(raw, vars).trim();
   // An empty ${documentDir} must not turn "${documentDir}/img" into the absolute "/img".
   if (!/^[/\\]/.test(raw)) expanded = expanded.replace(/^[/\\]+/, '');
-  if (/^[a-zA-Z]:/.test(expanded)) return refuse('drive', expanded, 'is on a drive, not in the workspace');
-  if (/^[/\\]/.test(expanded) || /^~(?:[/\\]|$)/.test(expanded)) return refuse('absolute', expanded, 'is an absolute path, not in the workspace');
-  if (/^[a-z][a-z0-9+.-]*:/i.test(expanded)) return refuse('absolute', expanded, 'is a URI, not a workspace folder');
-  const segments = expanded.split(/[/\\]+/).filter((s) => s !== '' && s !== '.');
+  const checked = checkRelativePath(expanded);
+  if (!checked.ok) return refuse(checked.kind, expanded, checked.why);
+  return { ok: true, segments: checked.segments, path: checked.segments.join('/') };
+}
+
+export type RelativePathCheck =
+  | { readonly ok: true; readonly segments: readonly string[] }
+  | { readonly ok: false; readonly kind: OutputFolderErrorKind; readonly why: string };
+
+/**
+ * The segments of a workspace-relative path (no variables), or why it could leave the workspace or
+ * name something an OS refuses; `why` follows the path in a sentence ("… goes up out of the workspace").
+ */
+export function checkRelativePath(relative: string): RelativePathCheck {
+  const refused = (kind: OutputFolderErrorKind, why: string): RelativePathCheck => ({ ok: false, kind, why });
+  if (/^[a-zA-Z]:/.test(relative)) return refused('drive', 'is on a drive, not in the workspace');
+  if (/^[/\\]/.test(relative) || /^~(?:[/\\]|$)/.test(relative)) return refused('absolute', 'is an absolute path, not in the workspace');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) return refused('absolute', 'is a URI, not a workspace folder');
+  const segments = relative.split(/[/\\]+/).filter((s) => s !== '' && s !== '.');
   for (const segment of segments) {
-    if (segment === '..') return refuse('parent', expanded, 'goes up out of the workspace ("..")');
-    if (INVALID_SEGMENT_CHARACTERS.test(segment)) return refuse('invalid-character', expanded, 'contains characters that are not allowed in folder names');
-    if (/[. ]$/.test(segment)) return refuse('invalid-character', expanded, 'has a folder name that ends with a dot or space');
-    if (RESERVED_NAMES.test(segment.split('.')[0]?.trim() ?? '')) return refuse('reserved-name', expanded, `uses "${segment}", a name Windows reserves for devices`);
-    if (/\p{Cf}/u.test(segment)) return refuse('invalid-character', expanded, 'contains invisible formatting characters');
+    if (segment === '..') return refused('parent', 'goes up out of the workspace ("..")');
+    if (INVALID_SEGMENT_CHARACTERS.test(segment)) return refused('invalid-character', 'contains characters that are not allowed in folder names');
+    if (/[. ]$/.test(segment)) return refused('invalid-character', 'has a folder name that ends with a dot or space');
+    if (RESERVED_NAMES.test(segment.split('.')[0]?.trim() ?? '')) return refused('reserved-name', `uses "${segment}", a name Windows reserves for devices`);
+    if (/\p{Cf}/u.test(segment)) return refused('invalid-character', 'contains invisible formatting characters');
   }
-  return { ok: true, segments, path: segments.join('/') };
+  return { ok: true, segments };
 }

@@ -4,12 +4,10 @@
 // schemes (remote, virtual) through vscode.workspace.fs.
 import * as vscode from 'vscode';
 import { concatBytes } from '../segmind/metadataBytes';
-import { saveNewFile } from './diskWrite';
+import { MAX_NAME_ATTEMPTS, saveNewFile } from './diskWrite';
 import { moveIfAbsent } from './exclusive';
-import { candidateName } from './fileName';
+import { candidateName, noFreeNameError } from './fileName';
 import { assertInsideWorkspace } from './target';
-
-const MAX_NAME_ATTEMPTS = 1000;
 
 /** Whether a file or folder is at `uri`; other errors (permissions, offline remote) are thrown. */
 export async function fileExists(uri: vscode.Uri): Promise<boolean> {
@@ -33,21 +31,22 @@ function joined(content: FileContent): Uint8Array {
   return content instanceof Uint8Array ? content : content.length === 1 && content[0] ? content[0] : concatBytes(content);
 }
 
-/** Saves `content` as `fileName` (or `-2`, `-3`, …) in `folder`; returns the file written. */
-export async function saveImageFile(folder: vscode.Uri, fileName: string, content: FileContent, workspaceFolder?: vscode.Uri): Promise<vscode.Uri> {
+/** Saves `content` as `fileName` (or `-2`, `-3`, …; only `fileName` with `exactName`) in `folder`; returns the file written. */
+export async function saveImageFile(folder: vscode.Uri, fileName: string, content: FileContent, workspaceFolder?: vscode.Uri, options: { exactName?: boolean } = {}): Promise<vscode.Uri> {
+  const attempts = options.exactName ? 1 : MAX_NAME_ATTEMPTS;
   await vscode.workspace.fs.createDirectory(folder);
   // Checked again now that the folder exists: a link created meanwhile must not take the file out.
   if (workspaceFolder) await assertInsideWorkspace(folder, workspaceFolder, vscode.workspace.asRelativePath(folder, false));
-  if (folder.scheme === 'file') return vscode.Uri.file(await saveNewFile(folder.fsPath, fileName, partsOf(content)));
+  if (folder.scheme === 'file') return vscode.Uri.file(await saveNewFile(folder.fsPath, fileName, partsOf(content), attempts));
   const temp = vscode.Uri.joinPath(folder, `.${fileName}.${globalThis.crypto.randomUUID()}.tmp`);
   await vscode.workspace.fs.writeFile(temp, joined(content));
   try {
-    for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       const target = vscode.Uri.joinPath(folder, candidateName(fileName, attempt));
       if (await fileExists(target)) continue;
       if (await moveIfAbsent(temp, target)) return target; // else another job took the name just now
     }
-    throw new Error(`no free file name like ${fileName}`);
+    throw noFreeNameError(fileName, attempts);
   } catch (e) {
     await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
     throw e;

@@ -11,6 +11,8 @@ export interface SaveTarget {
   readonly folderUri: string;
   /** The workspace folder it must stay in (symlinks are checked again when writing). */
   readonly workspaceFolderUri?: string;
+  /** Save as exactly this name (image i > 1 as `name-i.ext`) rather than by the file-name template. */
+  readonly fileName?: string;
 }
 
 export type TargetResult = { readonly kind: 'workspace'; readonly target: SaveTarget; readonly relative: string } | { readonly kind: 'no-workspace' };

@@ -6,8 +6,9 @@ import { UserFacingError } from '../common/userFacingError';
 import type { SaveClaims } from './claims';
 import type { RunnerDeps } from './runnerDeps';
 import { OutputSaver } from './saveOutputs';
+import { assertExactFilesAbsent, paramsForFormat, resolveExactTarget } from '../assets/exactTarget';
 
-type Given = Omit<RunnerDeps, 'saveTarget' | 'saver' | 'relativePath'>;
+type Given = Omit<RunnerDeps, 'saveTarget' | 'exactTarget' | 'saver' | 'relativePath'>;
 
 export function editorRunnerDeps(given: Given & { readonly claims: SaveClaims; readonly globalStorage: vscode.Uri }): RunnerDeps {
   const { claims, globalStorage, ...deps } = given;
@@ -18,6 +19,10 @@ export function editorRunnerDeps(given: Given & { readonly claims: SaveClaims; r
       const resolved = await resolveSaveTarget(request.folder, model, request.documentUri);
       if (resolved.kind === 'workspace') return resolved.target;
       throw new UserFacingError('Open a folder or workspace to save generated images into (or run the command from the Command Palette to choose a folder).');
+    },
+    async exactTarget(file, documentUri, model, params) {
+      const exact = await resolveExactTarget(file, documentUri);
+      return { target: exact.target, params: paramsForFormat(model, params, exact.format), assertAbsent: (count) => assertExactFilesAbsent(exact.target, count) };
     },
     saver: (job, settings, onSaved) => new OutputSaver(job, { settings, claims, globalStorage, logger: deps.logger, onSaved }),
     relativePath: (uri) => vscode.workspace.asRelativePath(uri, false),

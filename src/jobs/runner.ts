@@ -22,6 +22,11 @@ export interface GenerationRequest {
   readonly params: Readonly<Record<string, unknown>>;
   /** Output folder template; default `segmind.outputFolder`. */
   readonly folder?: string;
+  /**
+   * Save at exactly this workspace-relative file instead of a free name in the output folder: its
+   * extension picks the format, a batch adds `-2`, `-3`, … to the name, and no file is ever replaced.
+   */
+  readonly file?: string;
   /** A folder the user picked in a dialog (no workspace open). */
   readonly pickedFolder?: vscode.Uri;
   /** The document the command came from (multi-root folder, ${documentDir}). */
@@ -80,8 +85,10 @@ export class JobRunner extends Disposable {
     const settings = this.deps.settings.snapshot(request.documentUri);
     const problem = settingsProblemMessage(settings.problems);
     if (problem) throw new UserFacingError(problem, ['Open Settings']);
-    const { model, body, seed } = buildRequest(request.model, request.params as Record<string, unknown>);
-    const target = await this.deps.saveTarget({ ...request, folder: request.folder ?? settings.outputFolder }, model.slug);
+    const exact = request.file !== undefined ? await this.deps.exactTarget(request.file, request.documentUri, request.model, request.params) : undefined;
+    const { model, body, seed } = buildRequest(request.model, (exact?.params ?? request.params) as Record<string, unknown>);
+    if (exact) await exact.assertAbsent(imageCount(model, body));
+    const target = exact?.target ?? await this.deps.saveTarget({ ...request, folder: request.folder ?? settings.outputFolder }, model.slug);
     const key = await this.deps.apiKeys.get();
     if (!key) throw new SegmindError('missing-key', MISSING_KEY);
     this.deps.clients.get(settings, key.value); // fails now (bad URL) rather than after persisting
@@ -115,6 +122,8 @@ export class JobRunner extends Disposable {
     const controller = new AbortController();
     const log = this.deps.logger;
     const update = async (change: Partial<JobRecord>): Promise<void> => {
+      // Seen at once (a cancel by request id right after the submit finds the job), stored next.
+      record = { ...record, ...change };
       record = await this.deps.store.update(record.id, change);
       this.changed.fire();
     };

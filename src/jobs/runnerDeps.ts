@@ -52,6 +52,13 @@ export interface Insertions {
   insert(target: InsertionTarget, files: readonly vscode.Uri[], prompt: string): Promise<boolean>;
 }
 
+/** A job that saves at exactly one path (src/assets/exactTarget.ts). */
+export interface ExactSave {
+  readonly target: SaveTarget;
+  readonly params: Readonly<Record<string, unknown>>;
+  assertAbsent(count: number): Promise<void>;
+}
+
 export interface RunnerDeps {
   readonly store: JobRecords;
   readonly settings: { snapshot(scope?: vscode.Uri): SettingsSnapshot };
@@ -60,6 +67,12 @@ export interface RunnerDeps {
   readonly clients: { get(settings: SettingsSnapshot, apiKey: string): GenerationClient };
   /** Resolves and checks the output folder before anything is spent; throws UserFacingError. */
   saveTarget(request: SaveRequest, model: string): Promise<SaveTarget>;
+  /**
+   * Resolves and checks an exact workspace-relative file before anything is spent: its target, the
+   * parameters with the format its extension asks for, and a check that no file of the batch
+   * exists yet. Throws UserFacingError.
+   */
+  exactTarget(file: string, documentUri: vscode.Uri | undefined, model: string, params: Readonly<Record<string, unknown>>): Promise<ExactSave>;
   /** The saver of one job's images; `job` is read at each save (the request id may come later). */
   saver(job: () => JobRecord, settings: SettingsSnapshot, onSaved: (files: readonly (string | null)[]) => Promise<void>): ImageSaver;
   readonly history: { add(entry: HistoryEntry): Promise<void> };

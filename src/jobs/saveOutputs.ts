@@ -1,6 +1,7 @@
 // Saves a job's images: metadata embedded (pixels untouched), a safe unique name, each index saved
 // exactly once (claims), and on failure the paid-for bytes kept in global storage.
 import * as vscode from 'vscode';
+import { exactFileName, formatMismatch } from '../assets/exactPath';
 import { extensionFor, imageFileName } from '../assets/fileName';
 import { keepInGlobalStorage, saveFailureReason, saveImageFile } from '../assets/save';
 import { embedMetadataParts } from '../segmind/metadata';
@@ -80,11 +81,14 @@ export class OutputSaver {
         return;
       }
     }
-    const name = this.fileName(job, index, image);
+    const exactName = job.target.fileName;
+    const name = exactName ? exactFileName(exactName, index) : this.fileName(job, index, image);
     let uri: vscode.Uri;
     try {
+      const mismatch = exactName ? formatMismatch(name, image.format) : undefined;
+      if (mismatch) throw new Error(mismatch);
       uri = await saveImageFile(vscode.Uri.parse(job.target.folderUri), name, prepareBytes(job, image, index, this.ctx.settings.embedMetadata, this.ctx.logger),
-        job.target.workspaceFolderUri ? vscode.Uri.parse(job.target.workspaceFolderUri) : undefined);
+        job.target.workspaceFolderUri ? vscode.Uri.parse(job.target.workspaceFolderUri) : undefined, { exactName: exactName !== undefined });
     } catch (e) {
       if (job.requestId) await this.ctx.claims.release(job.requestId, index);
       this.failure = { index, reason: saveFailureReason(e) };

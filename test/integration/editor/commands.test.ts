@@ -2,34 +2,16 @@
 // the only job, unknown id), showJobs, showLog, and several jobs at once.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SD3M, closeEditors, emulator, expectRejection, extensionApi, generate, listFolder, waitFor } from './helpers';
+import { SD3M, emulator, emulatorPerTest, expectRejection, extensionApi, generate, listFolder, startHeldJob as holdJob } from './helpers';
 
 const base = { model: SD3M, params: { seed: 2, img_width: 512, img_height: 512 }, insert: false };
-const HOLD_MS = 10 * 60_000;
 
-/** Starts a job that stays QUEUED (until the clock is advanced by HOLD_MS), however slow this machine is. */
-async function startHeldJob(folder: string): Promise<{ pending: Promise<unknown>; requestId: string }> {
-  await emulator.fault({ on: 'submit', kind: 'long-queue', ms: HOLD_MS });
-  const pending = generate({ ...base, prompt: `held ${folder}`, folder });
-  pending.catch(() => undefined);
-  const job = await waitFor('the submit', async () => (await emulator.jobs())[0]);
-  const api = await extensionApi();
-  await waitFor('the request id to be persisted', () => api.jobs().some((j) => j.requestId === job.requestId && j.state === 'submitted'));
-  return { pending, requestId: job.requestId };
-}
+/** Starts a generation that stays QUEUED. */
+const startHeldJob = (folder: string) => holdJob(() => generate({ ...base, prompt: `held ${folder}`, folder }));
 
 describe('commands', function () {
   this.timeout(60_000);
-  let held = false;
-  beforeEach(async () => {
-    await emulator.reset();
-    await closeEditors();
-  });
-  afterEach(async () => {
-    await emulator.clearFaults();
-    if (held) await emulator.advanceClock(HOLD_MS);
-    held = false;
-  });
+  emulatorPerTest();
 
   it('setApiKey stores the key in SecretStorage (used without the env variable); clearApiKey removes it', async () => {
     const envKey = process.env.SEGMIND_API_KEY!;
@@ -47,7 +29,6 @@ describe('commands', function () {
   });
 
   it('cancel with a request id stops that job: CancellationError, nothing saved, state cancelled', async () => {
-    held = true;
     const { pending, requestId } = await startHeldJob('cmd/cancel-id');
     assert.equal(await vscode.commands.executeCommand('segmind.cancel', requestId), true);
     await assert.rejects(pending, (e: unknown) => e instanceof Error && e.name === 'Canceled');
@@ -57,7 +38,6 @@ describe('commands', function () {
   });
 
   it('cancel without an argument stops the only running job', async () => {
-    held = true;
     const { pending } = await startHeldJob('cmd/cancel-only');
     assert.equal(await vscode.commands.executeCommand('segmind.cancel'), true);
     await assert.rejects(pending, (e: unknown) => e instanceof Error && e.name === 'Canceled');

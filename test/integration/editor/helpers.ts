@@ -132,3 +132,34 @@ export function imageType(bytes: Uint8Array): 'png' | 'jpeg' | 'webp' | 'unknown
   if (String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP') return 'webp';
   return 'unknown';
 }
+
+const HOLD_MS = 10 * 60_000;
+let holding = false;
+
+/**
+ * Starts a job with `start` that stays QUEUED (a long-queue fault, however slow this machine is);
+ * resolves once its request id is persisted. emulatorPerTest() lets it go.
+ */
+export async function startHeldJob<T>(start: () => Thenable<T>): Promise<{ pending: Promise<T>; requestId: string }> {
+  await emulator.fault({ on: 'submit', kind: 'long-queue', ms: HOLD_MS });
+  holding = true;
+  const pending = Promise.resolve(start());
+  pending.catch(() => undefined);
+  const job = await waitFor('the submit', async () => (await emulator.jobs())[0]);
+  const api = await extensionApi();
+  await waitFor('the request id to be persisted', () => api.jobs().some((j) => j.requestId === job.requestId && j.state === 'submitted'));
+  return { pending, requestId: job.requestId };
+}
+
+/** The hooks of a suite of emulator tests: a fresh emulator and no editors before each; after each, faults cleared and held jobs let go. */
+export function emulatorPerTest(): void {
+  beforeEach(async () => {
+    await emulator.reset();
+    await closeEditors();
+  });
+  afterEach(async () => {
+    await emulator.clearFaults();
+    if (holding) await emulator.advanceClock(HOLD_MS);
+    holding = false;
+  });
+}

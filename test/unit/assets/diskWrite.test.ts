@@ -31,6 +31,16 @@ describe('saveNewFile', () => {
     assert.deepEqual((await readdir(dir)).filter((n) => n.endsWith('.tmp')), []);
   });
 
+  it('with one attempt (an exact path) refuses an existing name: the file untouched, no temporary left', async () => {
+    await writeFile(path.join(dir, 'hero.png'), 'mine');
+    await assert.rejects(saveNewFile(dir, 'hero.png', [new Uint8Array([1])], 1), { message: 'hero.png already exists' });
+    assert.equal(await readFile(path.join(dir, 'hero.png'), 'utf8'), 'mine');
+    assert.deepEqual(await readdir(dir), ['hero.png']);
+    const racing = await Promise.allSettled(Array.from({ length: 4 }, (_, i) => saveNewFile(dir, 'race.png', [new Uint8Array([i])], 1)));
+    assert.equal(racing.filter((r) => r.status === 'fulfilled').length, 1, 'exactly one of racing exact saves wins');
+    assert.deepEqual((await readdir(dir)).sort(), ['hero.png', 'race.png']);
+  });
+
   it('fails cleanly (nothing written) when the folder does not exist', async () => {
     await assert.rejects(saveNewFile(path.join(dir, 'missing'), 'a.png', [new Uint8Array([1])]), /ENOENT/);
     assert.deepEqual(await readdir(dir), []);

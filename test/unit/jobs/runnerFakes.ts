@@ -150,6 +150,7 @@ export function fakes(setup: Setup = {}): Fakes {
     apiKeys: { get: async () => (setup.apiKey === null ? undefined : { value: setup.apiKey ?? 'sk-test-0123456789' }) },
     clients: { get: () => client },
     saveTarget: async (request) => ({ folderUri: `file:///ws/${request.folder}` }),
+    exactTarget: async (file, _documentUri, _model, params) => ({ target: { folderUri: `file:///ws/${file.split('/').slice(0, -1).join('/')}`, fileName: file.split('/').pop() }, params, assertAbsent: async () => undefined }),
     saver: (_job, _settings, onSaved) => new RecordingSaver(setup.failSave === true, onSaved),
     history: {
       add: async (entry) => {
