@@ -28,6 +28,7 @@ const FEATURES = {
   credits: ['shared'],
   imageDrop: ['assets', 'settings', 'shared'],
   agentTool: ['assets', 'jobs', 'logging', 'segmind', 'settings', 'shared'],
+  missingImages: ['assets', 'commands', 'common', 'jobs', 'references', 'segmind', 'settings', 'shared'],
 };
 
 /** Folders whose code never imports `vscode`, so it runs and is tested in plain Node. */

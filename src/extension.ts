@@ -22,6 +22,7 @@ import { EditorTracker } from './panel/editorTracker';
 import { registerPanel } from './panel/register';
 import { ApiKeyService } from './secrets/apiKey';
 import { registerImageDrop } from './imageDrop/register';
+import { registerMissingImages } from './missingImages/register';
 import { SettingsService } from './settings/service';
 
 /** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key). */
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     log, settings, apiKeys, store, insertions, runner, clients, new JobsStatusBar(runner),
     ...registerCommands(services),
     registerImageDrop(settings),
+    ...registerMissingImages(services),
     registerAgentTool({ runner, settings, logger: log.logger('agent-tool'), redactor: log.redactor }),
   );
   const editors = new EditorTracker();

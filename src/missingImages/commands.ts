@@ -1,0 +1,127 @@
+// `segmind.generateMissingImage` (one reference: the CodeLens and the quick fix) and
+// `segmind.generateMissingImages` (every missing image of a file: palette, editor and Explorer
+// context menus). Both save at exactly the referenced path, never over an existing file, with no UI
+// beyond progress; scripts get `{ generated, failed }` back.
+import * as vscode from 'vscode';
+import { showJobProgress } from '../jobs/progress';
+import { isModelSlug } from '../shared/catalog';
+import { presentError, showError } from '../commands/errorMessage';
+import type { CommandServices } from '../commands/services';
+import type { MissingImagePlan } from './plan';
+import { GENERATE_MISSING_IMAGE } from './providers';
+import { findMissingImages, uniqueByPath } from './scanner';
+
+export interface MissingImagesResult {
+  /** Workspace-relative paths written. */
+  readonly generated: string[];
+  readonly failed: { readonly path: string; readonly message: string }[];
+}
+
+/** Jobs of one batch in flight at once; the client waits out Segmind's rate limit on top of this. */
+export const BATCH_CONCURRENCY = 2;
+const LISTED_IN_CONFIRMATION = 15;
+
+export function registerMissingImageCommands(services: CommandServices): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(GENERATE_MISSING_IMAGE, async (documentUri: unknown, plan: unknown): Promise<MissingImagesResult> => {
+      if (typeof documentUri !== 'string' || !isPlan(plan)) throw new Error('segmind.generateMissingImage takes the arguments of its code action: (documentUri, plan).');
+      const job = await generateOne(services, vscode.Uri.parse(documentUri), plan, true);
+      if ('message' in job) showError(job.error, errorHandlers(services));
+      return 'message' in job ? { generated: [], failed: [{ path: plan.path, message: job.message }] } : { generated: [job.path], failed: [] };
+    }),
+    vscode.commands.registerCommand('segmind.generateMissingImages', (uri?: unknown, options?: { confirm?: boolean }) => generateMissingImages(services, uri, options?.confirm !== false)),
+  ];
+}
+
+function errorHandlers(services: CommandServices) {
+  return { openLog: () => services.log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
+}
+
+type OneResult = { readonly path: string } | { readonly message: string; readonly error: unknown };
+
+async function generateOne(services: CommandServices, documentUri: vscode.Uri, plan: MissingImagePlan, ownProgress: boolean, token?: vscode.CancellationToken): Promise<OneResult> {
+  try {
+    const job = await services.runner.start({ model: plan.model, params: { ...plan.params, prompt: plan.prompt }, file: plan.path, documentUri });
+    const cancel = token?.onCancellationRequested(() => job.cancel());
+    if (ownProgress) showJobProgress(job, vscode.l10n.t('Generating {0}', plan.path));
+    try {
+      const outcome = await job.done;
+      return { path: vscode.workspace.asRelativePath(outcome.files[0] ?? plan.path, false) };
+    } finally {
+      cancel?.dispose();
+    }
+  } catch (error) {
+    return { message: presentError(error)?.message ?? vscode.l10n.t('Cancelled.'), error };
+  }
+}
+
+async function generateMissingImages(services: CommandServices, uri: unknown, confirm: boolean): Promise<MissingImagesResult> {
+  const documentUri = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+  if (!documentUri) {
+    if (confirm) void vscode.window.showInformationMessage(vscode.l10n.t('Open a document, or run this on a file in the Explorer, to generate the images it references.'));
+    return { generated: [], failed: [] };
+  }
+  const document = await vscode.workspace.openTextDocument(documentUri);
+  const plans = uniqueByPath(await findMissingImages(document, services.settings.snapshot(documentUri).defaultModel));
+  const name = vscode.workspace.asRelativePath(documentUri, false);
+  if (plans.length === 0) {
+    if (confirm) void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no missing images to generate.', name));
+    return { generated: [], failed: [] };
+  }
+  if (confirm && !(await confirmBatch(name, plans))) return { generated: [], failed: [] };
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Generating missing images for {0}', name), cancellable: true },
+    (progress, token) => runBatch(services, documentUri, plans, token, (done) => progress.report({ message: vscode.l10n.t('{0} of {1}', done, plans.length), increment: 100 / plans.length })),
+  );
+  announce(services, result, plans.length);
+  return result;
+}
+
+async function runBatch(services: CommandServices, documentUri: vscode.Uri, plans: readonly MissingImagePlan[], token: vscode.CancellationToken, onDone: (done: number) => void): Promise<MissingImagesResult> {
+  const generated: string[] = [];
+  const failed: { path: string; message: string }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < plans.length && !token.isCancellationRequested) {
+      const plan = plans[next++]!;
+      const one = await generateOne(services, documentUri, plan, false, token);
+      if ('path' in one) generated.push(one.path);
+      else failed.push({ path: plan.path, message: one.message });
+      onDone(generated.length + failed.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, plans.length) }, worker));
+  return { generated, failed };
+}
+
+async function confirmBatch(name: string, plans: readonly MissingImagePlan[]): Promise<boolean> {
+  const listed = plans.slice(0, LISTED_IN_CONFIRMATION).map((p) => `${p.path} — ${p.prompt}`);
+  if (plans.length > LISTED_IN_CONFIRMATION) listed.push(vscode.l10n.t('… and {0} more', plans.length - LISTED_IN_CONFIRMATION));
+  const go = plans.length === 1 ? vscode.l10n.t('Generate 1 Image') : vscode.l10n.t('Generate {0} Images', plans.length);
+  const choice = await vscode.window.showInformationMessage(
+    plans.length === 1 ? vscode.l10n.t('{0} references 1 image that does not exist. Generate it? It is billed.', name) : vscode.l10n.t('{0} references {1} images that do not exist. Generate them? Each one is billed.', name, plans.length),
+    { modal: true, detail: listed.join('\n') },
+    go,
+  );
+  return choice === go;
+}
+
+function announce(services: CommandServices, result: MissingImagesResult, total: number): void {
+  if (result.failed.length === 0) {
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Generated {0} of {1} missing images', result.generated.length, total), 5000);
+    return;
+  }
+  const failures = result.failed.map((f) => `${f.path}: ${f.message}`).join(' ');
+  const openLog = vscode.l10n.t('Open Log');
+  void vscode.window.showWarningMessage(vscode.l10n.t('Generated {0} of {1} missing images; {2} failed. {3}', result.generated.length, total, result.failed.length, failures), openLog).then((choice) => {
+    if (choice === openLog) services.log.show();
+  });
+}
+
+function isPlan(value: unknown): value is MissingImagePlan {
+  const p = value as Partial<MissingImagePlan> | null;
+  return (
+    typeof p === 'object' && p !== null && typeof p.path === 'string' && typeof p.prompt === 'string' && isModelSlug(p.model) &&
+    typeof p.params === 'object' && p.params !== null && Object.values(p.params).every((v) => typeof v === 'string' || typeof v === 'number')
+  );
+}
