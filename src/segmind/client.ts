@@ -180,10 +180,14 @@ export class SegmindClient {
   private async waitIn(op: Operation, requestId: string, opts: WaitOptions & Partial<StreamOptions>): Promise<GenerationResult | StreamedGenerationResult> {
     const ctx: CallContext = { endpoint: 'status', requestId, mayBeBilled: true };
     const submittedAt = opts.submittedAt ?? op.startedAt;
-    if (opts.expectedMs === undefined && opts.slug !== undefined && opts.body !== undefined) {
-      const { expectedMs, spread, baseMs } = this.predict(opts.slug, opts.body);
-      opts = { ...opts, expectedMs, spread, baseMs };
-    }
+    const { slug, body } = opts;
+    const known = slug !== undefined && body !== undefined;
+    const baseMs = opts.baseMs ?? (known ? this.predict(slug, body).baseMs : undefined);
+    // A caller's own prediction is kept. Otherwise predict afresh before every poll: the jobs that
+    // finished meanwhile tell how fast the service runs today, which no formula knows.
+    const prediction = (): Partial<ProcessingPrediction> =>
+      opts.expectedMs !== undefined ? { expectedMs: opts.expectedMs, ...(opts.spread !== undefined ? { spread: opts.spread } : {}) }
+        : known ? this.predict(slug, body) : {};
     // Resuming a job submitted a while ago: look at once, it may be done already.
     let resumed = opts.submittedAt !== undefined && op.startedAt - opts.submittedAt > 1000;
     let lastQueuedAt = submittedAt;
@@ -191,11 +195,11 @@ export class SegmindClient {
     let last: JobStatus | undefined;
     for (let polls = 0; ; ) {
       const now = Date.now();
-      const expected = opts.expectedMs;
+      const { expectedMs, spread } = prediction();
       const delay = nextPollDelay({
         phase: processingSeenAt === undefined ? 'QUEUED' : 'PROCESSING', sinceSubmitMs: now - submittedAt, pollsSoFar: polls,
-        remainingMs: op.remainingMs(), ...(expected !== undefined ? { expectedProcessingMs: expected } : {}),
-        ...(opts.spread !== undefined ? { spread: opts.spread } : {}),
+        remainingMs: op.remainingMs(), ...(expectedMs !== undefined ? { expectedProcessingMs: expectedMs } : {}),
+        ...(spread !== undefined ? { spread } : {}),
         ...(processingSeenAt === undefined ? {} : { sinceProcessingEarliestMs: now - lastQueuedAt, sinceProcessingLatestMs: now - processingSeenAt }),
       });
       try {
@@ -221,7 +225,7 @@ export class SegmindClient {
         if (result.status !== 'COMPLETED') continue; // status and result disagree for a moment: poll on
         this.logger.info(`[segmind] request ${requestId} completed after ${polls} status polls`);
         const seconds = Number(result.metrics?.inference_time);
-        if (opts.baseMs && Number.isFinite(seconds)) this.history.add({ baseMs: opts.baseMs, actualMs: seconds * 1000 });
+        if (baseMs && Number.isFinite(seconds)) this.history.add({ baseMs, actualMs: seconds * 1000 });
         opts.onEvent?.({ type: 'downloading' });
         const trusted = [this.base.origin, ...(opts.trustedOrigins ?? [])];
         const items = parseOutput(result.output, { requestId, mayBeBilled: true });
@@ -247,9 +251,8 @@ export class SegmindClient {
       const acceptedAt = Date.now();
       opts.onEvent?.({ type: 'submitted', requestId: job.requestId });
       await opts.onSubmitted?.(job.requestId);
-      const { expectedMs, spread, baseMs } = this.predict(slug, body);
       return this.waitIn(op, job.requestId, {
-        ...opts, slug, body, expectedMs, spread, baseMs, submittedAt: acceptedAt, trustedOrigins: [job.statusUrl, job.responseUrl].filter(isHttpUrl),
+        ...opts, slug, body, submittedAt: acceptedAt, trustedOrigins: [job.statusUrl, job.responseUrl].filter(isHttpUrl),
       });
     });
   }

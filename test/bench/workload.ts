@@ -1,6 +1,8 @@
 // The issue's fixed, seeded workload: job parameters and how long the emulator takes for each.
 // Durations are defined here, independently of the client's catalog, so tuning the client
-// can never change the workload it is measured on.
+// can never change the workload it is measured on. They stray from the formula the client
+// predicts with (issue 12): a per-run bias, a per-job spread and outliers, none of which the
+// client is told.
 import { pick, seededRandom, uniform } from './random';
 
 export type BenchModel = 'stable-diffusion-3.5-large-txt2img' | 'stable-diffusion-3-medium-txt2img';
@@ -13,7 +15,7 @@ export const REFERENCE_TIMING: Readonly<Record<BenchModel, { readonly ms: number
 
 const MEGAPIXEL_1024 = 1024 * 1024;
 
-/** Processing time without jitter: the reference time scaled by steps × megapixels. */
+/** The formula's processing time (the client's prediction too): the reference time scaled by steps × megapixels. */
 export function nominalProcessingMs(model: BenchModel, steps: number, width: number, height: number): number {
   const ref = REFERENCE_TIMING[model];
   return ref.ms * (steps / ref.steps) * ((width * height) / MEGAPIXEL_1024);
@@ -29,22 +31,40 @@ export interface BenchJobSpec {
   readonly imageSeed: number;
   readonly queueMs: number;
   readonly nominalProcessingMs: number;
-  /** nominal × uniform(0.9, 1.1). */
+  /** What the emulator takes: nominal × the run's bias × the job's spread, or nominal × an outlier factor. */
   readonly processingMs: number;
+  readonly outlier: boolean;
+}
+
+/** How real durations stray from the formula. Factors multiply the formula's time; all uniform. */
+export interface DurationModel {
+  /** The run's bias lies in [1 − maxBias, 1 + maxBias]: other hardware, other load. */
+  readonly maxBias: number;
+  /** Each ordinary job lies within ±spread of the biased time. */
+  readonly spread: number;
+  /** Share of outliers, drawn from outlierRange of the formula's time whatever the bias. */
+  readonly outlierShare: number;
+  readonly outlierRange: readonly [number, number];
 }
 
 export interface WorkloadShape {
   readonly sizes: Readonly<Record<BenchModel, readonly (readonly [number, number])[]>>;
   readonly steps: Readonly<Record<BenchModel, readonly number[]>>;
   readonly queueMs: readonly [number, number];
-  readonly jitter: number;
+  readonly durations: DurationModel;
+}
+
+export interface Workload {
+  /** The run's bias factor (ordinary jobs centre on nominal × bias). */
+  readonly bias: number;
+  readonly jobs: BenchJobSpec[];
 }
 
 /**
- * Issue 7's workload: the two models alternate (an even mix whatever the seed), sizes around
- * one megapixel (1024² twice as likely),
- * a few step counts around each default, queue 0–3 s, ±10% jitter. The longest job stays
- * under ~25 s so one fleet takes about that long.
+ * Issue 7's jobs with issue 12's durations: the two models alternate (an even mix whatever the
+ * seed), sizes around one megapixel (1024² twice as likely), a few step counts around each
+ * default, queue 0–3 s; a run bias up to ±25 %, ±15 % per job around it, 10 % outliers at
+ * 0.4–3× the formula.
  */
 export const ISSUE_WORKLOAD: WorkloadShape = {
   sizes: {
@@ -56,12 +76,14 @@ export const ISSUE_WORKLOAD: WorkloadShape = {
     'stable-diffusion-3-medium-txt2img': [20, 25, 25, 30, 40],
   },
   queueMs: [0, 3_000],
-  jitter: 0.1,
+  durations: { maxBias: 0.25, spread: 0.15, outlierShare: 0.1, outlierRange: [0.4, 3] },
 };
 
-/** Draws `count` jobs; the same seed always gives the same list. */
-export function drawWorkload(seed: number, count: number, shape: WorkloadShape = ISSUE_WORKLOAD): BenchJobSpec[] {
+/** Draws `count` jobs; the same seed always gives the same workload. */
+export function drawWorkload(seed: number, count: number, shape: WorkloadShape = ISSUE_WORKLOAD): Workload {
   const random = seededRandom(seed);
+  const { maxBias, spread, outlierShare, outlierRange } = shape.durations;
+  const bias = uniform(random, 1 - maxBias, 1 + maxBias);
   const jobs: BenchJobSpec[] = [];
   for (let index = 0; index < count; index++) {
     const model: BenchModel = index % 2 === 0 ? 'stable-diffusion-3.5-large-txt2img' : 'stable-diffusion-3-medium-txt2img';
@@ -69,11 +91,12 @@ export function drawWorkload(seed: number, count: number, shape: WorkloadShape =
     const steps = pick(random, shape.steps[model]);
     const queueMs = Math.round(uniform(random, shape.queueMs[0], shape.queueMs[1]));
     const nominal = nominalProcessingMs(model, steps, width, height);
-    const processingMs = Math.round(nominal * uniform(random, 1 - shape.jitter, 1 + shape.jitter));
+    const outlier = random() < outlierShare;
+    const factor = outlier ? uniform(random, outlierRange[0], outlierRange[1]) : bias * uniform(random, 1 - spread, 1 + spread);
     const imageSeed = Math.floor(random() * 1_000_000_000);
-    jobs.push({ index, model, width, height, steps, imageSeed, queueMs, nominalProcessingMs: Math.round(nominal), processingMs });
+    jobs.push({ index, model, width, height, steps, imageSeed, queueMs, nominalProcessingMs: Math.round(nominal), processingMs: Math.round(nominal * factor), outlier });
   }
-  return jobs;
+  return { bias, jobs };
 }
 
 /** The request body each model's API expects for a job (its own parameter names). */

@@ -32,4 +32,11 @@ describe('fleetLatency', () => {
     assert.equal(lost.failed, 1);
     assert.ok(Number.isNaN(lost.p50Ms));
   });
+
+  it('measures each job against its whole-job budget from the emulator\'s poll times, and marks outliers', () => {
+    const ours = fleetLatency('ours', outcomes, jobs, { statusPollTimes: { a: [200, 900, 1_050], b: [1_990, 2_010] }, isOutlier: (index) => index === 1 });
+    assert.deepEqual(ours.measures.map((m) => [m.elapsedMs, m.outlier]), [[1_050, false], [2_010, true]]);
+    assert.equal(ours.figures.outliers.count, 1);
+    assert.equal(ours.figures.worstOverBudget, 7 - (3 + 5), 'job b: 7 requests in 2.01 s');
+  });
 });
