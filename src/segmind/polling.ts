@@ -4,7 +4,7 @@
 // cannot be, dense across the predicted finish window. Two bounds hold whatever the predictor says:
 // no gap is longer than maxIntervalMs (a job that ends early is still seen soon) and a job never
 // sends more than a fixed 1 s poll would plus burstRequests (a job that runs long costs no more).
-import { stepCount, imageCount, outputSize, type ModelSpec } from './catalog';
+import { stepCount, imageCount, outputSize, type ModelSpec } from '../shared/catalog';
 
 export type PollPhase = 'QUEUED' | 'PROCESSING';
 

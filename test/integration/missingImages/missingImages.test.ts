@@ -57,13 +57,15 @@ describe('images a document references but lacks', function () {
   });
 
   it('Generate Missing Images makes each missing image once, reports {generated, failed}, and a second run makes nothing', async () => {
-    const editor = await openDocument('mi/batch.md', MARKDOWN);
+    // A folder of its own: the quick-fix test already made mi/img/fox.png.
+    await vscode.workspace.fs.writeFile(inWorkspace('mib/img/present.png'), Uint8Array.of(1));
+    const editor = await openDocument('mib/batch.md', MARKDOWN);
     const first = await vscode.commands.executeCommand<BatchResult>('segmind.generateMissingImages', editor.document.uri, { confirm: false });
-    assert.deepEqual([...first.generated].sort(), ['mi/img/fox.png', 'mi/img/night-sky_stars.jpg']);
+    assert.deepEqual([...first.generated].sort(), ['mib/img/fox.png', 'mib/img/night-sky_stars.jpg']);
     assert.deepEqual(first.failed, []);
     const prompts = (await emulator.jobs()).map((j) => j.params.prompt).sort();
     assert.deepEqual(prompts, ['a red fox in snow', 'night sky stars'], 'no alt text: the file name’s words');
-    assert.ok(await exists('mi/img/night-sky_stars.jpg'));
+    assert.ok(await exists('mib/img/night-sky_stars.jpg'));
     const submits = (await emulator.info()).acceptedSubmits;
     const second = await vscode.commands.executeCommand<BatchResult>('segmind.generateMissingImages', editor.document.uri, { confirm: false });
     assert.deepEqual(second, { generated: [], failed: [] });

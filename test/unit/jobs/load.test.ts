@@ -2,7 +2,9 @@
 // (~13 MB each) through the product's path in plain Node — SegmindClient handing each image to
 // `onImage` as soon as it is downloaded and checked, then the save step a local folder gets
 // (embedMetadataParts + saveNewFile: what OutputSaver / saveImageFile do for file: URIs, minus
-// vscode). Targets: peak RSS growth over idle ≤ 150 MB, event-loop delay p99 ≤ 50 ms.
+// vscode). Asserted: every image complete in its own file, peak RSS growth over idle ≤ 150 MB. The
+// event-loop delay is reported here but judged by the bench (`npm run bench`, load.main.ts): a timing
+// asserted in a test fails whenever a neighbour loads the machine, and says nothing then.
 // The emulator runs in another process (load-emulator.main.ts), so this process's RSS and event
 // loop are the client's alone. On a noisy 2-core machine a miss is measured once more (one retry).
 // SEGMIND_LOAD_COMPARE=1 also measures the old way (whole results in memory, metadata joined into
@@ -27,6 +29,7 @@ const JOBS = 10;
 const IMAGES = 4;
 const MB = 1024 * 1024;
 const MAX_RSS_GROWTH_MB = 150;
+/** The bench's limit for the event-loop delay p99, printed next to the measured figure. */
 const MAX_LAG_P99_MS = 50;
 const TEMPLATE = '${prompt}-${seed}';
 const { body: BODY, seed: SEED } = buildRequest(L, {
@@ -145,12 +148,12 @@ function report(m: Measurement, attempt?: number): string {
 }
 
 describe('load: big images streamed from the client into files', () => {
-  it(`${JOBS} concurrent jobs × ${IMAGES} incompressible 2048² PNGs: peak RSS growth ≤ ${MAX_RSS_GROWTH_MB} MB, event-loop delay p99 ≤ ${MAX_LAG_P99_MS} ms`, { timeout: 240_000 }, async (t) => {
+  it(`${JOBS} concurrent jobs × ${IMAGES} incompressible 2048² PNGs: every image saved whole, peak RSS growth ≤ ${MAX_RSS_GROWTH_MB} MB`, { timeout: 240_000 }, async (t) => {
     const { ready, child } = await startLoadEmulator();
     try {
       let m = await measure(ready, 'streamed');
       t.diagnostic(report(m, 1));
-      if (m.peakGrowthMb > MAX_RSS_GROWTH_MB || m.lagP99Ms > MAX_LAG_P99_MS) {
+      if (m.peakGrowthMb > MAX_RSS_GROWTH_MB) {
         // One retry: a neighbour on a 2-core machine can stall a run; a real regression misses twice.
         // Measured against the lower idle of the two: memory the first run kept must not make the second look light.
         const firstIdleMb = m.idleMb;
@@ -173,7 +176,6 @@ describe('load: big images streamed from the client into files', () => {
       assert.equal(meta?.params.prompt, BODY.prompt);
 
       assert.ok(m.peakGrowthMb <= MAX_RSS_GROWTH_MB, `peak RSS growth ${m.peakGrowthMb.toFixed(1)} MB ≤ ${MAX_RSS_GROWTH_MB} MB`);
-      assert.ok(m.lagP99Ms <= MAX_LAG_P99_MS, `event-loop delay p99 ${m.lagP99Ms.toFixed(1)} ms ≤ ${MAX_LAG_P99_MS} ms`);
     } finally {
       await stopLoadEmulator(child);
       for (const clean of cleanups.splice(0)) await clean();
