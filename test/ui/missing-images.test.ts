@@ -55,8 +55,15 @@ describe('images a document references but lacks (in the workbench)', { timeout:
     await withFailureScreenshot(session, 'missing-images-quickfix', async () => {
       const page = session.page;
       await selectLine(page, 5);
+      await activeEditor(page).locator('.view-lines').click({ position: { x: 200, y: 5 } }).catch(() => undefined);
+      await selectLine(page, 5);
+      const fix = page.locator('.action-widget', { hasText: 'Generate image with Segmind' });
       await page.keyboard.press('Control+.');
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Generate image with Segmind' });
+      // The lightbulb is the mouse's way to the same menu, if the key went elsewhere.
+      if (!(await fix.first().isVisible().catch(() => false))) {
+        await page.waitForTimeout(1500);
+        if (!(await fix.first().isVisible().catch(() => false))) await page.locator('.lightBulbWidget').first().click();
+      }
       await fix.first().waitFor({ state: 'visible', timeout: 15_000 });
       await session.screenshot('missing-images-quickfix');
       await page.keyboard.press('Escape');
