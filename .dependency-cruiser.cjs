@@ -1,7 +1,10 @@
 // The architecture, as rules the lint stage checks (`npm run lint`, `npm test lint`). Read top down:
 //
 //   media/  (webview, browser) ──► src/shared/  catalog, validation, message protocol: no vscode, no Node
-//   src/extension.ts  the one composition root: the only module that registers features
+//   src/extension.ts  the one composition root: the only module that registers features, each through
+//                     its src/<feature>/register.ts; dist/extension.js holds only what ACTIVATION lists
+//   src/featuresBundle.ts  dist/features.js: what runs behind the registrations (runner, commands, panel,
+//                     gallery, drop, agent tool, zod), required on first use by src/loadFeatures.ts
 //   src/<feature>/    editor features; each may import only the folders listed in FEATURES
 //   src/segmind/      the API client core: no vscode (Node built-ins allowed: it runs in the host)
 //
@@ -22,7 +25,7 @@ const FEATURES = {
   assets: ['common', 'settings', 'segmind', 'shared'],
   jobs: ['assets', 'common', 'history', 'httpBundle', 'logging', 'secrets', 'settings', 'segmind', 'shared'],
   panel: ['history', 'logging', 'settings', 'segmind', 'shared'],
-  gallery: ['history', 'logging', 'panel', 'settings', 'segmind', 'shared'],
+  gallery: ['common', 'history', 'logging', 'panel', 'settings', 'segmind', 'shared'],
   commands: ['assets', 'common', 'history', 'jobs', 'logging', 'panel', 'secrets', 'settings', 'segmind', 'shared'],
   references: ['assets', 'segmind', 'shared'],
   credits: ['shared'],
@@ -30,6 +33,21 @@ const FEATURES = {
   agentTool: ['assets', 'jobs', 'logging', 'segmind', 'settings', 'shared'],
   missingImages: ['assets', 'commands', 'common', 'jobs', 'references', 'segmind', 'settings', 'shared'],
 };
+
+/**
+ * What dist/extension.js is made of: the modules activation runs. A feature's src/<feature>/register.ts
+ * registers its commands, views and providers under the names in its contributions.ts and reaches the
+ * code behind them only through a function it is handed, which loads dist/features.js on first use.
+ */
+const ACTIVATION = [
+  'src/extension\\.ts$', 'src/loadFeatures\\.ts$', 'src/[^/]+/(register|contributions)\\.ts$',
+  // The services activation builds and hands over: log, settings, key, job store, history, claims.
+  'src/(common|logging|settings|secrets|history)/', 'src/shared/catalog\\.ts$', 'src/segmind/errors\\.ts$',
+  'src/jobs/(job|jobStore|claims|interrupted)\\.ts$', 'src/assets/(exclusive|reference)\\.ts$', 'src/panel/editorTracker\\.ts$',
+].map((path) => `^${path}`);
+
+/** Bundles required at run time, never imported: their code must not leak into the bundle that loads them. */
+const LAZY_BUNDLES = ['^src/featuresBundle\\.ts$', '^src/httpBundle\\.ts$', '^src/references/references\\.ts$'];
 
 /** Folders whose code never imports `vscode`, so it runs and is tested in plain Node. */
 const VSCODE_FREE = ['segmind', 'shared', 'history', 'references', 'credits'];
@@ -100,6 +118,20 @@ module.exports = {
       to: { path: ['^src/[^/]+/register\\.ts$', '^src/extension\\.ts$'] },
     },
     {
+      name: 'activation-stays-light',
+      comment: 'dist/extension.js holds only ACTIVATION: anything else (and any npm package) is reached through a type, and loaded later.',
+      severity: 'error',
+      from: { path: ACTIVATION },
+      to: { path: '^(src|node_modules)/', pathNot: [...ACTIVATION, VSCODE], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'lazy-bundles-are-required',
+      comment: 'dist/features.js, dist/http.js and dist/references.js are required by name at run time; an import would bundle them in.',
+      severity: 'error',
+      from: {},
+      to: { path: LAZY_BUNDLES, dependencyTypesNot: ['type-only', 'require'] },
+    },
+    {
       name: 'every-feature-registered',
       comment: 'src/extension.ts registers every feature: each src/<feature>/register.ts is reachable from it.',
       severity: 'error',
@@ -111,9 +143,10 @@ module.exports = {
       comment: 'Every import resolves (a moved file leaves no dangling import behind).',
       severity: 'error',
       from: {},
-      // vscode is the host's own module; ./http and ./references are dist/http.js and dist/references.js,
-      // required at run time (src/jobs/clientCache.ts, src/references/load.ts).
-      to: { couldNotResolve: true, pathNot: [VSCODE, '^\\./http$', '^\\./references$'] },
+      // vscode is the host's own module; ./features, ./http and ./references are dist/features.js,
+      // dist/http.js and dist/references.js, required at run time (src/loadFeatures.ts,
+      // src/jobs/clientCache.ts, src/references/load.ts).
+      to: { couldNotResolve: true, pathNot: [VSCODE, '^\\./features$', '^\\./http$', '^\\./references$'] },
     },
   ],
   options: {

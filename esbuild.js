@@ -1,4 +1,4 @@
-// Builds the extension (node, cjs, `vscode` external), its lazily loaded HTTP stack and reference finder,
+// Builds the extension (node, cjs, `vscode` external), its lazily loaded features, HTTP stack and reference finder,
 // the webview (browser) and, unless --production, the test bundles under dist/test/.
 // Usage: node esbuild.js [--production] [--watch] [--no-tests]
 'use strict';
@@ -37,12 +37,12 @@ function testEntries(dir = 'test') {
 const configs = [
   {
     ...shared,
-    entryPoints: { extension: 'src/extension.ts', http: 'src/httpBundle.ts', references: 'src/references/references.ts' },
+    entryPoints: { extension: 'src/extension.ts', features: 'src/featuresBundle.ts', http: 'src/httpBundle.ts', references: 'src/references/references.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
-    // http.js and references.js are required lazily from extension.js at run time: keep them separate files.
-    external: ['vscode', './http', './http.js', './references', './references.js'],
+    // features.js, http.js and references.js are required lazily at run time: keep them separate files.
+    external: ['vscode', './features', './features.js', './http', './http.js', './references', './references.js'],
   },
   {
     ...shared,

@@ -1,27 +1,22 @@
-// The composition root, wiring only: build the services, register every feature (commands, generator
-// panel, gallery), resume interrupted jobs. The HTTP stack (dist/http.js) loads on the first request.
+// The composition root, wiring only: build the services activation needs, register every feature
+// (commands, generator panel, gallery, image drop, agent tool) and look for interrupted jobs. What
+// runs behind the registrations loads on first use: dist/features.js (src/featuresBundle.ts), and
+// from there the HTTP stack (dist/http.js) on the first request.
 import * as vscode from 'vscode';
 import { registerAgentTool } from './agentTool/register';
-import { InsertionAnchors } from './assets/insert';
-import { showError } from './commands/errorMessage';
-import { panelEditorServices } from './commands/panelGeneration';
 import { registerCommands } from './commands/register';
-import type { CommandServices } from './commands/services';
 import { registerGallery } from './gallery/register';
 import { History } from './history/history';
+import { registerImageDrop } from './imageDrop/register';
 import { SaveClaims } from './jobs/claims';
-import { ClientCache } from './jobs/clientCache';
-import { editorRunnerDeps } from './jobs/editorRunnerDeps';
+import { resumeIfInterrupted } from './jobs/interrupted';
 import type { JobRecord } from './jobs/job';
 import { JobStore } from './jobs/jobStore';
-import { resumeJobs } from './jobs/resume';
-import { JobRunner } from './jobs/runner';
-import { JobsStatusBar } from './jobs/statusBar';
+import { LazyFeatures } from './loadFeatures';
 import { SegmindLog } from './logging/log';
 import { EditorTracker } from './panel/editorTracker';
 import { registerPanel } from './panel/register';
 import { ApiKeyService } from './secrets/apiKey';
-import { registerImageDrop } from './imageDrop/register';
 import { registerMissingImages } from './missingImages/register';
 import { SettingsService } from './settings/service';
 
@@ -31,42 +26,36 @@ export interface SegmindApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SegmindApi {
+  const version = String(context.extension.packageJSON.version);
   const log = new SegmindLog();
   const logger = log.logger('jobs');
   const settings = new SettingsService();
   const apiKeys = new ApiKeyService(context.secrets, log.redactor);
-  const clients = new ClientCache(log.logger('http'), `segmind-image-studio/${String(context.extension.packageJSON.version)} vscode/${vscode.version}`);
   const store = new JobStore(context.workspaceState);
   const history = new History(context.workspaceState);
   const claims = new SaveClaims(context.globalStorageUri);
-  const insertions = new InsertionAnchors();
-  const runner = new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, insertions, globalStorage: context.globalStorageUri, logger }));
-  const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState };
-  context.subscriptions.push(
-    log, settings, apiKeys, store, insertions, runner, clients, new JobsStatusBar(runner),
-    ...registerCommands(services),
-    registerImageDrop(settings),
-    ...registerMissingImages(services),
-    registerAgentTool({ runner, settings, logger: log.logger('agent-tool'), redactor: log.redactor }),
-  );
+  // From activation on: "Insert" and the prompt prefill mean the editor the user last worked in.
   const editors = new EditorTracker();
-  const panel = { deps: panelEditorServices(services, history), extensionUri: context.extensionUri, editors };
-  const { panels, registrations } = registerPanel(panel);
+  const features = new LazyFeatures({
+    log, settings, apiKeys, store, history, claims, editors,
+    extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri, globalState: context.globalState,
+    userAgent: `segmind-image-studio/${version} vscode/${vscode.version}`,
+  });
   context.subscriptions.push(
-    editors, ...registrations,
-    ...registerGallery({ history, logger: log.logger('gallery'), settings, files: panel, panels }),
+    log, settings, apiKeys, store, editors, features,
+    ...registerCommands(() => features.get().commands),
+    ...registerPanel(() => features.get().panels),
+    ...registerGallery((view) => features.get().openGallery(view)),
+    registerImageDrop(() => features.get().imageDrop),
+    ...registerMissingImages(() => features.get().missingImages),
+    registerAgentTool(() => features.get().agentTool),
   );
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
-  const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
   // Markers of requests past Segmind's retention can never be claimed again: without this they pile up.
   void claims.prune().catch((e: unknown) => logger.warn(`claims: ${(e as Error).message}`));
-  void resumeJobs(store, runner, logger, {
-    showError: (e, retry) => showError(e, { ...errorHandlers, ...(retry ? { retry } : {}) }),
-    hasApiKey: async () => (await apiKeys.get()) !== undefined,
-    onDidChangeApiKey: apiKeys.onDidChange,
-  }).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
+  void resumeIfInterrupted(store, () => features.get().resumeJobs()).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
   // `npm start -- --check` reads this line to know activation finished, not just began.
-  logger.info(`activated: Segmind Image Studio ${String(context.extension.packageJSON.version)}`);
+  logger.info(`activated: Segmind Image Studio ${version}`);
   return { jobs: () => store.all() };
 }
 

@@ -1,5 +1,5 @@
 // Entry of the lazily loaded HTTP bundle (dist/http.js): undici, transport, decoding, the client.
-// extension.js requires it on the first request, keeping activation free of the HTTP stack.
+// dist/features.js requires it on the first request, keeping the HTTP stack out of both.
 export { SegmindClient } from './segmind/client';
 export type {
   ClientOptions, GenerationResult, JobEvent, Logger, SubmittedJob, WaitOptions, ImageOutput, JobStatus,

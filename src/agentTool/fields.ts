@@ -2,8 +2,6 @@
 // differently (SD 3 Medium's `img_width`, `samples` vs `batch_size`); an agent sees one name. Pure.
 import { findParameter, type ModelSpec, type ParameterSpec } from '../shared/catalog';
 
-export const TOOL_NAME = 'segmind_generate_image';
-
 /** Fields that become request parameters, in the order the schema lists them. */
 export const PARAMETER_FIELDS = ['prompt', 'negative_prompt', 'aspect_ratio', 'width', 'height', 'seed', 'samples'] as const;
 export type ParameterField = (typeof PARAMETER_FIELDS)[number];

@@ -15,7 +15,6 @@ import type { Logger } from '../logging/log';
 import type { Redactor } from '../logging/redact';
 import type { SettingsService } from '../settings/service';
 import { documentLanguage } from './documentLanguage';
-import { TOOL_NAME } from './fields';
 import { parseToolInput, type ParsedToolInput, type ToolRequest } from './input';
 import { confirmation, invalidInputText, refusedText, resultText } from './messages';
 
@@ -92,9 +91,4 @@ export class GenerateImageTool implements vscode.LanguageModelTool<unknown> {
     const prompt = typeof request.params.prompt === 'string' ? request.params.prompt : '';
     return files.map((file) => referenceText(languageId, referencePath(documentUri, file), prompt));
   }
-}
-
-/** Registers the tool; VS Code lists it in vscode.lm.tools with the manifest's description and schema. */
-export function registerImageTool(deps: ImageToolDeps): vscode.Disposable {
-  return vscode.lm.registerTool(TOOL_NAME, new GenerateImageTool(deps));
 }

@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { CREATE_KEY_URL } from '../secrets/apiKey';
 import type { CommandServices } from './services';
 
-export function registerApiKeyCommands(services: CommandServices): vscode.Disposable[] {
+export function apiKeyCommands(services: CommandServices) {
   const log = services.logger;
-  return [
-    vscode.commands.registerCommand('segmind.setApiKey', async (arg?: unknown): Promise<boolean> => {
+  return {
+    'segmind.setApiKey': async (arg?: unknown): Promise<boolean> => {
       if (typeof arg === 'string') {
         if (!arg.trim()) throw new Error('The API key must not be empty.');
         await services.apiKeys.set(arg);
@@ -20,8 +20,8 @@ export function registerApiKeyCommands(services: CommandServices): vscode.Dispos
       log.info('API key stored in SecretStorage');
       void vscode.window.showInformationMessage(vscode.l10n.t('Segmind API key saved in VS Code\'s secret storage.'));
       return true;
-    }),
-    vscode.commands.registerCommand('segmind.clearApiKey', async (): Promise<void> => {
+    },
+    'segmind.clearApiKey': async (): Promise<void> => {
       await services.apiKeys.clear();
       log.info('API key removed from SecretStorage');
       const fallback = (await services.apiKeys.get())?.source === 'environment';
@@ -30,8 +30,8 @@ export function registerApiKeyCommands(services: CommandServices): vscode.Dispos
           ? vscode.l10n.t('Segmind API key removed. The SEGMIND_API_KEY environment variable is still used.')
           : vscode.l10n.t('Segmind API key removed.'),
       );
-    }),
-  ];
+    },
+  };
 }
 
 /** A password input box whose title button opens the page where keys are created. */

@@ -19,13 +19,14 @@ export interface GenerateResult {
 
 const DONT_ASK_KEY = 'segmind.confirmImageCount.dontAsk';
 
-export function registerGenerateFromSelection(services: CommandServices): vscode.Disposable {
-  return vscode.commands.registerCommand('segmind.generateFromSelection', async (arg?: unknown): Promise<GenerateResult | undefined> => {
+/** The handler of `segmind.generateFromSelection`. */
+export function generateFromSelection(services: CommandServices): (arg?: unknown) => Promise<GenerateResult | undefined> {
+  return async (arg) => {
     const parsed = parseArgument(arg);
     if (!parsed.programmatic) return generateInteractively(services);
     if ('error' in parsed) throw new Error(showError(new UserFacingError(parsed.error), handlers(services)) ?? parsed.error);
     return generateProgrammatically(services, parsed.options);
-  });
+  };
 }
 
 function handlers(services: CommandServices, retry?: () => void) {

@@ -20,15 +20,15 @@ function describe(job: RunningJob): vscode.QuickPickItem & { job: RunningJob } {
   };
 }
 
-export function registerJobCommands(services: CommandServices): vscode.Disposable[] {
+export function jobCommands(services: CommandServices) {
   const { runner } = services;
   const stop = (job: RunningJob) => {
     job.cancel();
     services.logger.info(`stopped waiting for job ${job.id}${job.record().requestId ? ` (request ${job.record().requestId})` : ''}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Stopped waiting for the generation. {0}', CANCEL_NOTE));
   };
-  return [
-    vscode.commands.registerCommand('segmind.cancel', async (arg?: unknown): Promise<boolean> => {
+  return {
+    'segmind.cancel': async (arg?: unknown): Promise<boolean> => {
       if (typeof arg === 'string') {
         const job = runner.jobs().find((j) => j.id === arg || j.record().requestId === arg);
         if (!job) throw new Error(`No running generation has the request id ${arg}.`);
@@ -44,8 +44,8 @@ export function registerJobCommands(services: CommandServices): vscode.Disposabl
       if (!picked) return false;
       stop(picked);
       return true;
-    }),
-    vscode.commands.registerCommand('segmind.showJobs', async (): Promise<void> => {
+    },
+    'segmind.showJobs': async (): Promise<void> => {
       const jobs = runner.jobs();
       if (jobs.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No Segmind generation is running.'));
@@ -54,7 +54,7 @@ export function registerJobCommands(services: CommandServices): vscode.Disposabl
       const credits = runner.credits !== undefined ? vscode.l10n.t(' · {0} credits left', runner.credits) : '';
       const picked = await vscode.window.showQuickPick(jobs.map(describe), { title: vscode.l10n.t('Running generations{0}', credits), placeHolder: vscode.l10n.t('Pick one to stop waiting for it') });
       if (picked) await confirmCancel(picked.job);
-    }),
-    vscode.commands.registerCommand('segmind.showLog', () => services.log.show()),
-  ];
+    },
+    'segmind.showLog': () => services.log.show(),
+  };
 }

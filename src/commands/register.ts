@@ -1,10 +1,9 @@
-// Registers the editor commands: generate from the selection, the API key, jobs and the log.
+// Registers the editor commands (generate from the selection, the API key, jobs and the log) at
+// activation; their code (src/commands/handlers.ts, in dist/features.js) loads on the first run.
 import type * as vscode from 'vscode';
-import { registerApiKeyCommands } from './apiKey';
-import { registerGenerateFromSelection } from './generateFromSelection';
-import { registerJobCommands } from './jobs';
-import type { CommandServices } from './services';
+import { registerLazyCommands, type CommandHandler } from '../common/lazyCommands';
+import { COMMAND_IDS, type CommandId } from './contributions';
 
-export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  return [registerGenerateFromSelection(services), ...registerApiKeyCommands(services), ...registerJobCommands(services)];
+export function registerCommands(handlers: () => Readonly<Record<CommandId, CommandHandler>>): vscode.Disposable[] {
+  return registerLazyCommands(COMMAND_IDS, handlers);
 }

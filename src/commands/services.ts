@@ -1,4 +1,4 @@
-// What the commands need, built once in extension.ts.
+// What the commands need, built once in src/featuresBundle.ts.
 import type * as vscode from 'vscode';
 import type { JobRunner } from '../jobs/runner';
 import type { Logger, SegmindLog } from '../logging/log';

@@ -8,6 +8,8 @@ import type { PanelManager } from '../panel/panelManager';
 import { randomSeed } from '../segmind/request';
 import type { SettingsSnapshot } from '../settings/snapshot';
 import { MODELS } from '../shared/catalog';
+import type { CommandHandler } from '../common/lazyCommands';
+import type { GalleryCommandId } from './contributions';
 import type { GalleryNode, GalleryTree } from './galleryTree';
 import { guidanceSweep, newSeedVariations, recordForFile, recordFromEntry, type GenerationRecord, type MetadataReader } from './records';
 import { readGenerationMetadata } from './embeddedMetadata';
@@ -26,7 +28,7 @@ export interface GalleryCommandContext {
 /** A gallery node, a history entry id, or (from the Explorer) a Uri. */
 type Target = GalleryNode | vscode.Uri | string | undefined;
 
-export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disposable[] {
+export function galleryCommands(ctx: GalleryCommandContext): Readonly<Record<GalleryCommandId, CommandHandler>> {
   const { history, panels, gallery, view } = ctx;
   const reader: MetadataReader = readGenerationMetadata;
 
@@ -76,9 +78,9 @@ export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disp
     }
   };
 
-  return [
-    vscode.commands.registerCommand('segmind.gallery.refresh', () => gallery.refresh()),
-    vscode.commands.registerCommand('segmind.gallery.filter', async () => {
+  return {
+    'segmind.gallery.refresh': () => gallery.refresh(),
+    'segmind.gallery.filter': async () => {
       const text = await vscode.window.showInputBox({
         title: vscode.l10n.t('Filter Generated Images'),
         prompt: vscode.l10n.t('Words to look for in the prompt, model, file path or seed. Empty shows everything.'),
@@ -88,29 +90,29 @@ export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disp
       gallery.setFilter(text);
       view.description = gallery.filter ? vscode.l10n.t('filter: {0}', gallery.filter) : undefined;
       view.message = gallery.filter && gallery.groups().length === 0 ? vscode.l10n.t('No image matches "{0}".', gallery.filter) : undefined;
-    }),
-    vscode.commands.registerCommand('segmind.gallery.openImage', withFile('open')),
-    vscode.commands.registerCommand('segmind.gallery.reveal', withFile('reveal')),
-    vscode.commands.registerCommand('segmind.gallery.insert', withFile('insert')),
-    vscode.commands.registerCommand('segmind.gallery.copyPrompt', async (target: Target) => {
+    },
+    'segmind.gallery.openImage': withFile('open'),
+    'segmind.gallery.reveal': withFile('reveal'),
+    'segmind.gallery.insert': withFile('insert'),
+    'segmind.gallery.copyPrompt': async (target: Target) => {
       const entry = entryOf(target);
       if (!entry) return;
       await vscode.env.clipboard.writeText(entry.prompt);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Prompt copied'), 3000);
-    }),
-    vscode.commands.registerCommand('segmind.gallery.regenerate', async (target: Target) => {
+    },
+    'segmind.gallery.regenerate': async (target: Target) => {
       const { record, name } = await recordOf(target);
       if (!record) return noRecord(name);
       const [plan] = newSeedVariations(record, 1);
       if (plan) panels.run([{ ...plan, label: vscode.l10n.t('New seed for {0}', name) }], { model: record.model, params: record.params, keepSeed: false });
-    }),
-    vscode.commands.registerCommand('segmind.gallery.delete', async (target: Target) => {
+    },
+    'segmind.gallery.delete': async (target: Target) => {
       const entry = entryOf(target);
       if (!entry) return;
       await history.remove(entry.id);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Removed from history (the file was kept)'), 3000);
-    }),
-    vscode.commands.registerCommand('segmind.reproduceFromImage', async (target: Target) => {
+    },
+    'segmind.reproduceFromImage': async (target: Target) => {
       const { record, name } = await recordOf(target);
       if (!record) return noRecord(name);
       const seedText = record.seed !== undefined ? vscode.l10n.t('seed {0}', record.seed) : vscode.l10n.t('no seed recorded');
@@ -124,8 +126,8 @@ export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disp
             : vscode.l10n.t('Reproducing {0}: {1}, same parameters, {2}.', name, MODELS[record.model].name, seedText),
         },
       });
-    }),
-    vscode.commands.registerCommand('segmind.generateVariations', async (target: Target) => {
+    },
+    'segmind.generateVariations': async (target: Target) => {
       const { record, name } = await recordOf(target);
       if (!record) return noRecord(name);
       const fourSeeds = vscode.l10n.t('4 images with new seeds');
@@ -142,6 +144,6 @@ export function registerGalleryCommands(ctx: GalleryCommandContext): vscode.Disp
         const seeds: [number, number] = [record.seed ?? randomSeed(), randomSeed()];
         panels.run(guidanceSweep(record, seeds), prefill);
       }
-    }),
-  ];
+    },
+  };
 }

@@ -4,17 +4,13 @@
 // workspace, or bytes with no file at all (a pasted screenshot), is copied into the output folder.
 import * as vscode from 'vscode';
 import { referencePath } from '../assets/insert';
-import { REFERENCE_LANGUAGES, referenceStyle, referenceText } from '../assets/reference';
+import { referenceText } from '../assets/reference';
 import { resolveSaveTarget } from '../assets/target';
 import { uniqueFileName } from '../assets/fileName';
 import { fileExists } from '../assets/save';
 import type { SettingsService } from '../settings/service';
+import { IMAGE_REFERENCE_KIND } from './contributions';
 import { altFromFileName, imagesIn, type DroppedImage } from './dataTransferImages';
-
-/** Languages whose reference syntax the insert feature writes, Markdown left to VS Code itself. */
-export const DROP_LANGUAGES = REFERENCE_LANGUAGES.filter((language) => referenceStyle(language) !== 'markdown');
-
-export const IMAGE_REFERENCE_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('segmind', 'imageReference');
 
 interface PlannedReferences {
   readonly text: string;

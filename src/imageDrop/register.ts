@@ -1,13 +1,15 @@
-// Registers drop and paste of image files for every language the provider serves.
+// Registers drop and paste of image files for every language the provider serves. The provider
+// (src/imageDrop/imageDropProvider.ts, in dist/features.js) is built on the first drop or paste.
 import * as vscode from 'vscode';
-import type { SettingsService } from '../settings/service';
-import { DROP_LANGUAGES, IMAGE_REFERENCE_KIND, ImageDropProvider } from './imageDropProvider';
+import { DROP_LANGUAGES, IMAGE_MIME_TYPES, IMAGE_REFERENCE_KIND } from './contributions';
+import type { ImageDropProvider } from './imageDropProvider';
 
-export function registerImageDrop(settings: SettingsService): vscode.Disposable {
-  const provider = new ImageDropProvider(settings);
+export function registerImageDrop(provider: () => ImageDropProvider): vscode.Disposable {
   const selector = DROP_LANGUAGES.map((language) => ({ language }));
+  const drop: vscode.DocumentDropEditProvider = { provideDocumentDropEdits: (...args) => provider().provideDocumentDropEdits(...args) };
+  const paste: vscode.DocumentPasteEditProvider = { provideDocumentPasteEdits: (...args) => provider().provideDocumentPasteEdits(...args) };
   return vscode.Disposable.from(
-    vscode.languages.registerDocumentDropEditProvider(selector, provider, { providedDropEditKinds: [IMAGE_REFERENCE_KIND], dropMimeTypes: ['text/uri-list', 'image/*', 'files'] }),
-    vscode.languages.registerDocumentPasteEditProvider(selector, provider, { providedPasteEditKinds: [IMAGE_REFERENCE_KIND], pasteMimeTypes: ['text/uri-list', 'image/*', 'files'] }),
+    vscode.languages.registerDocumentDropEditProvider(selector, drop, { providedDropEditKinds: [IMAGE_REFERENCE_KIND], dropMimeTypes: IMAGE_MIME_TYPES }),
+    vscode.languages.registerDocumentPasteEditProvider(selector, paste, { providedPasteEditKinds: [IMAGE_REFERENCE_KIND], pasteMimeTypes: IMAGE_MIME_TYPES }),
   );
 }

@@ -9,7 +9,7 @@ export type SegmindClient = InstanceType<HttpModule['SegmindClient']>;
 
 let loaded: HttpModule | undefined;
 
-/** The lazily required HTTP bundle. The path is relative to dist/extension.js at run time. */
+/** The lazily required HTTP bundle. The path is relative to the bundle holding this code (in dist/) at run time. */
 export function loadHttp(): HttpModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require('./http') as HttpModule;

@@ -1,4 +1,4 @@
-// What the job runner works with, as interfaces: extension.ts wires in the editor's implementations
+// What the job runner works with, as interfaces: src/featuresBundle.ts wires in the editor's implementations
 // (src/jobs/editorRunnerDeps.ts); the unit tests drive the runner's state machine with fakes.
 import type * as vscode from 'vscode';
 import type { InsertionTarget } from '../assets/anchor';

@@ -8,7 +8,8 @@ import { isModelSlug } from '../shared/catalog';
 import { presentError, showError } from '../commands/errorMessage';
 import type { CommandServices } from '../commands/services';
 import type { MissingImagePlan } from './plan';
-import { GENERATE_MISSING_IMAGE } from './providers';
+import type { CommandHandler } from '../common/lazyCommands';
+import { GENERATE_MISSING_IMAGE, GENERATE_MISSING_IMAGES, type MissingImageCommandId } from './contributions';
 import { findMissingImages, uniqueByPath } from './scanner';
 
 export interface MissingImagesResult {
@@ -21,16 +22,17 @@ export interface MissingImagesResult {
 export const BATCH_CONCURRENCY = 2;
 const LISTED_IN_CONFIRMATION = 15;
 
-export function registerMissingImageCommands(services: CommandServices): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(GENERATE_MISSING_IMAGE, async (documentUri: unknown, plan: unknown): Promise<MissingImagesResult> => {
+/** The handlers of the feature's commands (registered at activation by ./register.ts). */
+export function missingImageCommandHandlers(services: CommandServices): Record<MissingImageCommandId, CommandHandler> {
+  return {
+    [GENERATE_MISSING_IMAGE]: async (documentUri: unknown, plan: unknown): Promise<MissingImagesResult> => {
       if (typeof documentUri !== 'string' || !isPlan(plan)) throw new Error('segmind.generateMissingImage takes the arguments of its code action: (documentUri, plan).');
       const job = await generateOne(services, vscode.Uri.parse(documentUri), plan, true);
       if ('message' in job) showError(job.error, errorHandlers(services));
       return 'message' in job ? { generated: [], failed: [{ path: plan.path, message: job.message }] } : { generated: [job.path], failed: [] };
-    }),
-    vscode.commands.registerCommand('segmind.generateMissingImages', (uri?: unknown, options?: { confirm?: boolean }) => generateMissingImages(services, uri, options?.confirm !== false)),
-  ];
+    },
+    [GENERATE_MISSING_IMAGES]: (uri?: unknown, options?: { confirm?: boolean }) => generateMissingImages(services, uri, options?.confirm !== false),
+  };
 }
 
 function errorHandlers(services: CommandServices) {

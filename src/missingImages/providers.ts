@@ -2,12 +2,10 @@
 // quick fix (Ctrl+.) on it. Both run `segmind.generateMissingImage` with the reference's plan.
 import * as vscode from 'vscode';
 import { Disposable } from '../common/lifecycle';
-import { REFERENCE_LANGUAGES } from '../assets/reference';
 import type { SettingsService } from '../settings/service';
 import type { MissingImagePlan } from './plan';
+import { GENERATE_MISSING_IMAGE } from './contributions';
 import { findMissingImages, rangeOf } from './scanner';
-
-export const GENERATE_MISSING_IMAGE = 'segmind.generateMissingImage';
 
 /** The command that makes one missing image: `[documentUri, plan]`, no UI beyond progress. */
 export function generateCommand(document: vscode.TextDocument, plan: MissingImagePlan): vscode.Command {
@@ -15,7 +13,6 @@ export function generateCommand(document: vscode.TextDocument, plan: MissingImag
 }
 
 export class MissingImageProviders extends Disposable implements vscode.CodeLensProvider, vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
   private readonly lensesChanged = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
 
@@ -45,13 +42,5 @@ export class MissingImageProviders extends Disposable implements vscode.CodeLens
 
   private missing(document: vscode.TextDocument): Promise<MissingImagePlan[]> {
     return findMissingImages(document, this.settings.snapshot(document.uri).defaultModel);
-  }
-
-  /** Registers the CodeLens and quick-fix providers for every language references are found in. */
-  register(): this {
-    const selector = REFERENCE_LANGUAGES.map((language) => ({ language }));
-    this._register(vscode.languages.registerCodeLensProvider(selector, this));
-    this._register(vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: MissingImageProviders.kinds }));
-    return this;
   }
 }

@@ -1,4 +1,4 @@
-// What the generator panel needs from the editor side. An interface, so extension.ts wires the job
+// What the generator panel needs from the editor side. An interface, so src/featuresBundle.ts wires the job
 // runner in (src/commands/panelGeneration.ts) and tests can pass their own.
 import type * as vscode from 'vscode';
 import type { History } from '../history/history';

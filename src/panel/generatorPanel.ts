@@ -25,8 +25,6 @@ import { userDefaults } from './userDefaults';
 import type { EditorServices, GenerationProgress } from './editorServices';
 import type { EditorTracker } from './editorTracker';
 
-export const GENERATOR_VIEW_TYPE = 'segmind.generator';
-
 export interface GeneratorServices {
   readonly deps: EditorServices;
   readonly extensionUri: vscode.Uri;

@@ -1,6 +1,7 @@
 // Opens, reuses and restores the one generator panel.
 import * as vscode from 'vscode';
-import { GeneratorPanel, GENERATOR_VIEW_TYPE, type GeneratorServices, type PlannedJob } from './generatorPanel';
+import { GENERATOR_VIEW_TYPE } from './contributions';
+import { GeneratorPanel, type GeneratorServices, type PlannedJob } from './generatorPanel';
 import type { PrefillMessage } from '../shared/protocol';
 
 /** Opens, reuses and restores the one generator panel. */

@@ -1,19 +1,14 @@
 // Registers the generator panel: `segmind.generate`, and the serializer that brings the panel back
-// after a reload. The PanelManager it returns is what the gallery opens images in.
+// after a reload. The PanelManager behind them (in dist/features.js) is built on the first use.
 import * as vscode from 'vscode';
-import { GENERATOR_VIEW_TYPE, type GeneratorServices } from './generatorPanel';
-import { PanelManager } from './panelManager';
+import { GENERATE_COMMAND, GENERATOR_VIEW_TYPE } from './contributions';
+import type { PanelManager } from './panelManager';
 
-export function registerPanel(services: GeneratorServices): { panels: PanelManager; registrations: vscode.Disposable[] } {
-  const panels = new PanelManager(services);
-  return {
-    panels,
-    registrations: [
-      panels,
-      vscode.commands.registerCommand('segmind.generate', () => panels.show({ useSelection: true })),
-      vscode.window.registerWebviewPanelSerializer(GENERATOR_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => panels.restore(panel),
-      }),
-    ],
-  };
+export function registerPanel(panels: () => Pick<PanelManager, 'show' | 'restore'>): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(GENERATE_COMMAND, () => panels().show({ useSelection: true })),
+    vscode.window.registerWebviewPanelSerializer(GENERATOR_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => panels().restore(panel),
+    }),
+  ];
 }

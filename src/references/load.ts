@@ -5,7 +5,7 @@ import type { ImageReference, SourceDocument } from './types';
 
 let loaded: typeof Finder | undefined;
 
-/** The finder bundle. './references' names it both next to dist/extension.js at run time and here in the source. */
+/** The finder bundle. './references' names it both next to the requiring bundle in dist/ at run time and here in the source. */
 export function loadReferenceFinder(): typeof Finder {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require('./references') as typeof Finder;

@@ -1,3 +1,3 @@
 // Entry of the lazily loaded finder bundle (dist/references.js): markdown-it, htmlparser2 and the
-// per-language finders. extension.js requires it through ./load on first use, never at activation.
+// per-language finders. The extension requires it through ./load on first use, never at activation.
 export { findImageReferences } from './find';

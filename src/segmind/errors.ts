@@ -48,7 +48,7 @@ export class SegmindError extends Error {
 }
 
 /**
- * By shape, not only `instanceof`: dist/extension.js and the lazily loaded dist/http.js each bundle
+ * By shape, not only `instanceof`: dist/features.js and the lazily loaded dist/http.js each bundle
  * their own copy of this class, so an error thrown by the client is not an instance of the other.
  */
 export function isSegmindError(e: unknown): e is SegmindError {

@@ -1,6 +1,6 @@
 // One activation measurement in a fresh process: require the extension bundle (and, for the
-// "eager" comparison, the HTTP bundle too) with a `vscode` stand-in, then call activate().
-// Prints one JSON line. Usage: node activation-probe.js <extension.js> <repo root> [--eager <http.js>]
+// "eager" comparison, the lazily loaded bundles too) with a `vscode` stand-in, then call activate().
+// Prints one JSON line. Usage: node activation-probe.js <extension.js> <repo root> [--eager <bundle.js>...]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -16,9 +16,9 @@ const HOST_PRELOADED_BUILTINS = [
 
 async function main(): Promise<void> {
   const [extensionFile, repoRoot] = process.argv.slice(2);
-  if (!extensionFile || !repoRoot) throw new Error('usage: activation-probe <extension.js> <repo root> [--eager <http.js>]');
+  if (!extensionFile || !repoRoot) throw new Error('usage: activation-probe <extension.js> <repo root> [--eager <bundle.js>...]');
   const eagerIndex = process.argv.indexOf('--eager');
-  const httpFile = eagerIndex > 0 ? process.argv[eagerIndex + 1] : undefined;
+  const eagerFiles = eagerIndex > 0 ? process.argv.slice(eagerIndex + 1) : [];
   const load = createRequire(__filename);
   const storage = mkdtempSync(path.join(os.tmpdir(), 'segmind-activation-'));
   // The extension host has these Node built-ins loaded long before any extension activates;
@@ -29,20 +29,21 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const extension = load(path.resolve(extensionFile)) as { activate(context: unknown): unknown };
-  if (httpFile) load(path.resolve(httpFile));
+  for (const file of eagerFiles) load(path.resolve(file));
   const required = performance.now();
   await extension.activate(context);
   const activated = performance.now();
 
   const loadedFiles = Object.keys(load.cache);
-  const httpBundle = path.join(path.dirname(path.resolve(extensionFile)), 'http.js');
+  const bundle = (name: string) => path.join(path.dirname(path.resolve(extensionFile)), name);
   const subscriptions = context['subscriptions'] as unknown[];
   process.stdout.write(
     `${JSON.stringify({
       requireMs: required - started,
       activateMs: activated - required,
       totalMs: activated - started,
-      httpLoaded: loadedFiles.includes(httpBundle) || loadedFiles.some((f) => /[\\/]undici[\\/]/.test(f)),
+      httpLoaded: loadedFiles.includes(bundle('http.js')) || loadedFiles.some((f) => /[\\/]undici[\\/]/.test(f)),
+      featuresLoaded: loadedFiles.includes(bundle('features.js')),
       subscriptions: subscriptions.length,
     })}\n`,
   );

@@ -219,6 +219,11 @@ function buildApi(): Record<string, unknown> {
     env: { language: 'en', machineId: 'bench', sessionId: 'bench', appName: 'Visual Studio Code', uiKind: 1, remoteName: undefined },
     l10n: { t: (message: string | { message: string }, ...args: unknown[]) => (typeof message === 'string' ? message : message.message).replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])), bundle: undefined, uri: undefined },
     extensions: { getExtension: () => undefined, onDidChange: noEvent },
+    // Namespaces and enums activation touches without modelling them: listed so esbuild's ESM interop,
+    // which copies only the module's own keys, keeps them; their members fall back to `inert`.
+    languages: {},
+    lm: {},
+    DocumentDropOrPasteEditKind: {},
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     StatusBarAlignment: { Left: 1, Right: 2 },

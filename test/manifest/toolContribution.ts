@@ -2,7 +2,7 @@
 // src/agentTool/schema.ts (VS Code reads the manifest before the extension runs).
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOOL_NAME } from '../../src/agentTool/fields';
+import { TOOL_NAME } from '../../src/agentTool/contributions';
 import { toolInputSchema } from '../../src/agentTool/schema';
 import { repoRoot } from '../launcher/deps';
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { TOOL_NAME } from '../../../src/agentTool/fields';
+import { TOOL_NAME } from '../../../src/agentTool/contributions';
 import { toolInputSchema } from '../../../src/agentTool/schema';
 import { readGenerationMetadata } from '../../../src/segmind/metadata';
 import { SD35, SD3M, emulator, emulatorPerTest, exists, extensionApi, imageType, inWorkspace, listFolder, readBytes, startHeldJob, waitFor } from '../editor/helpers';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { TOOL_NAME } from '../../../src/agentTool/fields';
+import { TOOL_NAME } from '../../../src/agentTool/contributions';
 import { toolInputSchema } from '../../../src/agentTool/schema';
 import { contributedTool, readManifest } from '../../manifest/toolContribution';
 import { repoRoot } from '../../launcher/deps';
