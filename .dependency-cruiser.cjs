@@ -20,14 +20,14 @@ const FEATURES = {
   settings: ['common', 'shared'],
   secrets: ['common', 'logging'],
   assets: ['common', 'settings', 'segmind', 'shared'],
-  jobs: ['assets', 'common', 'history', 'httpBundle', 'logging', 'secrets', 'settings', 'segmind', 'shared'],
+  jobs: ['assets', 'common', 'credits', 'history', 'httpBundle', 'logging', 'secrets', 'settings', 'segmind', 'shared'],
   panel: ['history', 'logging', 'settings', 'segmind', 'shared'],
   gallery: ['history', 'logging', 'panel', 'settings', 'segmind', 'shared'],
-  commands: ['assets', 'common', 'history', 'jobs', 'logging', 'panel', 'secrets', 'settings', 'segmind', 'shared'],
+  commands: ['assets', 'common', 'credits', 'history', 'jobs', 'logging', 'panel', 'secrets', 'settings', 'segmind', 'shared'],
   references: ['assets', 'segmind', 'shared'],
-  credits: ['shared'],
+  credits: ['common', 'shared'],
   imageDrop: ['assets', 'settings', 'shared'],
-  agentTool: ['assets', 'jobs', 'logging', 'segmind', 'settings', 'shared'],
+  agentTool: ['assets', 'credits', 'jobs', 'logging', 'segmind', 'settings', 'shared'],
 };
 
 /** Folders whose code never imports `vscode`, so it runs and is tested in plain Node. */

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerAgentTool } from './agentTool/register';
 import { InsertionAnchors } from './assets/insert';
 import { showError } from './commands/errorMessage';
+import { AccountCredits } from './credits/accountCredits';
 import { panelEditorServices } from './commands/panelGeneration';
 import { registerCommands } from './commands/register';
 import type { CommandServices } from './commands/services';
@@ -24,9 +25,10 @@ import { ApiKeyService } from './secrets/apiKey';
 import { registerImageDrop } from './imageDrop/register';
 import { SettingsService } from './settings/service';
 
-/** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key). */
+/** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key), and credits. */
 export interface SegmindApi {
   readonly jobs: () => readonly JobRecord[];
+  readonly credits: Pick<AccountCredits, 'balance' | 'estimate' | 'flushed'>;
 }
 
 export function activate(context: vscode.ExtensionContext): SegmindApi {
@@ -39,13 +41,16 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   const history = new History(context.workspaceState);
   const claims = new SaveClaims(context.globalStorageUri);
   const insertions = new InsertionAnchors();
-  const runner = new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, insertions, globalStorage: context.globalStorageUri, logger }));
-  const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState };
+  // Per account, so in global state: what runs cost and the last balance.
+  const credits = new AccountCredits(context.globalState);
+  const runner = new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, credits, insertions, globalStorage: context.globalStorageUri, logger }));
+  const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState, credits };
   context.subscriptions.push(
-    log, settings, apiKeys, store, insertions, runner, clients, new JobsStatusBar(runner),
+    log, settings, apiKeys, store, insertions, credits, runner, clients, new JobsStatusBar(runner, credits, history),
+    apiKeys.onDidChange(() => credits.forgetBalance()),
     ...registerCommands(services),
     registerImageDrop(settings),
-    registerAgentTool({ runner, settings, logger: log.logger('agent-tool'), redactor: log.redactor }),
+    registerAgentTool({ runner, settings, credits, logger: log.logger('agent-tool'), redactor: log.redactor }),
   );
   const editors = new EditorTracker();
   const panel = { deps: panelEditorServices(services, history), extensionUri: context.extensionUri, editors };
@@ -65,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   }).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
   // `npm start -- --check` reads this line to know activation finished, not just began.
   logger.info(`activated: Segmind Image Studio ${String(context.extension.packageJSON.version)}`);
-  return { jobs: () => store.all() };
+  return { jobs: () => store.all(), credits: { balance: () => credits.balance(), estimate: (model, params) => credits.estimate(model, params), flushed: () => credits.flushed() } };
 }
 
 export function deactivate(): void {}

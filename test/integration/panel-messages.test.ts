@@ -77,6 +77,7 @@ describe('generator panel message boundary', () => {
         progress.event({ type: 'status', status: 'PROCESSING', elapsedMs: 10 });
         return { uris: [saved], requestId: 'req-1' };
       },
+      estimate: (model) => ({ text: `≈ 0.5 credits for ${model}` }),
       async insert(files) {
         inserted.push(...files);
       },
