@@ -23,15 +23,15 @@ const FEATURES = {
   settings: ['common', 'shared'],
   secrets: ['common', 'logging'],
   assets: ['common', 'settings', 'segmind', 'shared'],
-  jobs: ['assets', 'common', 'history', 'httpBundle', 'logging', 'secrets', 'settings', 'segmind', 'shared'],
+  jobs: ['assets', 'common', 'credits', 'history', 'httpBundle', 'logging', 'secrets', 'settings', 'segmind', 'shared'],
   panel: ['history', 'logging', 'settings', 'segmind', 'shared'],
   gallery: ['common', 'history', 'logging', 'panel', 'settings', 'segmind', 'shared'],
-  commands: ['assets', 'common', 'history', 'jobs', 'logging', 'panel', 'secrets', 'settings', 'segmind', 'shared'],
+  commands: ['assets', 'common', 'credits', 'history', 'jobs', 'logging', 'panel', 'secrets', 'settings', 'segmind', 'shared'],
   references: ['assets', 'segmind', 'shared'],
-  credits: ['shared'],
+  credits: ['common', 'shared'],
   imageDrop: ['assets', 'settings', 'shared'],
-  agentTool: ['assets', 'jobs', 'logging', 'segmind', 'settings', 'shared'],
-  missingImages: ['assets', 'commands', 'common', 'jobs', 'references', 'segmind', 'settings', 'shared'],
+  agentTool: ['assets', 'credits', 'jobs', 'logging', 'segmind', 'settings', 'shared'],
+  missingImages: ['assets', 'commands', 'common', 'credits', 'jobs', 'references', 'segmind', 'settings', 'shared'],
 };
 
 /**
@@ -41,8 +41,8 @@ const FEATURES = {
  */
 const ACTIVATION = [
   'src/extension\\.ts$', 'src/loadFeatures\\.ts$', 'src/[^/]+/(register|contributions)\\.ts$',
-  // The services activation builds and hands over: log, settings, key, job store, history, claims.
-  'src/(common|logging|settings|secrets|history)/', 'src/shared/catalog\\.ts$', 'src/segmind/errors\\.ts$',
+  // The services activation builds and hands over: log, settings, key, job store, history, claims, credits.
+  'src/(common|logging|settings|secrets|history|credits)/', 'src/shared/catalog\\.ts$', 'src/segmind/errors\\.ts$',
   'src/jobs/(job|jobStore|claims|interrupted)\\.ts$', 'src/assets/(exclusive|reference)\\.ts$', 'src/panel/editorTracker\\.ts$',
 ].map((path) => `^${path}`);
 

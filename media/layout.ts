@@ -17,6 +17,7 @@ export function pageLayout(models: readonly { readonly slug: string; readonly na
     <button type="button" class="secondary" id="reset" title="Reset every parameter of this model to its default (the prompt is kept)">Reset to defaults</button>
     <span id="summary" class="summary" aria-live="polite"></span>
   </div>
+  <p id="cost-warning" class="cost-warning" role="status" hidden></p>
 </form>
 <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
 <section id="jobs-section" aria-label="Generations" hidden>

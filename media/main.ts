@@ -105,6 +105,7 @@ const summary = document.getElementById('summary') as HTMLElement;
 const jobsSection = document.getElementById('jobs-section') as HTMLElement;
 const jobsList = document.getElementById('jobs') as HTMLElement;
 const notice = document.getElementById('notice') as HTMLElement;
+const costWarning = document.getElementById('cost-warning') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
 
 /** Tells screen readers what changed in a job, once per state. */
@@ -167,8 +168,29 @@ function updateDerived(): void {
     estimate = '';
   }
   const problems = shown.length === 0 ? '' : shown.length === 1 ? '1 problem to fix' : `${shown.length} problems to fix`;
-  summary.textContent = [estimate, problems].filter(Boolean).join(' — ');
+  summary.textContent = [[estimate, cost.text].filter(Boolean).join(' · '), problems].filter(Boolean).join(' — ');
+  costWarning.hidden = !cost.warning;
+  costWarning.textContent = cost.warning ?? '';
+  requestEstimate();
   generateButton.title = issues.length && !problems ? 'Enter a prompt to generate' : `Generate (${isMac ? '⌘' : 'Ctrl'}+Enter)`;
+}
+
+// ---------- cost estimate (the extension learns costs from finished jobs) ----------
+/** The latest answer; `asked` is the form the latest request described, so an unchanged form is not asked again. */
+const cost: { text?: string; warning?: string; asked?: string; latestId?: string } = {};
+let estimateTimer: ReturnType<typeof setTimeout> | undefined;
+
+function requestEstimate(force = false): void {
+  const params = requestParams(model(), values(), state.randomSeed);
+  const asked = JSON.stringify([state.model, params]);
+  if (!force && asked === cost.asked) return;
+  cost.asked = asked;
+  clearTimeout(estimateTimer);
+  // Typing asks once it pauses, not at every key.
+  estimateTimer = setTimeout(() => {
+    cost.latestId = crypto.randomUUID();
+    request({ type: 'estimate', id: cost.latestId, model: state.model, params });
+  }, 150);
 }
 
 function onFieldInput(target: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): void {
@@ -368,6 +390,8 @@ function applyJob(message: JobMessage): void {
   announce(job, previous);
   renderJobs();
   updateDerived();
+  // A finished job may have taught the extension what such runs cost.
+  if (message.state === 'done' && previous !== 'done') requestEstimate(true);
   save();
 }
 
@@ -385,6 +409,12 @@ const onReply: { readonly [K in RequestType]: (reply: RequestReplies[K]) => void
   },
   fileAction: () => undefined,
   cancel: () => undefined,
+  estimate: (reply) => {
+    if (reply.id !== cost.latestId) return; // the form changed since
+    cost.text = reply.text;
+    cost.warning = reply.warning;
+    updateDerived();
+  },
 };
 
 /** A failed generate fails its card; a failed file action or cancel is shown as a notice. */

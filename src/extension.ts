@@ -4,6 +4,7 @@
 // from there the HTTP stack (dist/http.js) on the first request.
 import * as vscode from 'vscode';
 import { registerAgentTool } from './agentTool/register';
+import { AccountCredits } from './credits/accountCredits';
 import { registerCommands } from './commands/register';
 import { registerGallery } from './gallery/register';
 import { History } from './history/history';
@@ -20,9 +21,10 @@ import { ApiKeyService } from './secrets/apiKey';
 import { registerMissingImages } from './missingImages/register';
 import { SettingsService } from './settings/service';
 
-/** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key). */
+/** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key), and credits. */
 export interface SegmindApi {
   readonly jobs: () => readonly JobRecord[];
+  readonly credits: Pick<AccountCredits, 'balance' | 'estimate' | 'flushed'>;
 }
 
 export function activate(context: vscode.ExtensionContext): SegmindApi {
@@ -34,15 +36,18 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   const store = new JobStore(context.workspaceState);
   const history = new History(context.workspaceState);
   const claims = new SaveClaims(context.globalStorageUri);
+  // Per account, so in global state: what runs cost and the last balance.
+  const credits = new AccountCredits(context.globalState);
   // From activation on: "Insert" and the prompt prefill mean the editor the user last worked in.
   const editors = new EditorTracker();
   const features = new LazyFeatures({
-    log, settings, apiKeys, store, history, claims, editors,
+    log, settings, apiKeys, store, history, claims, editors, credits,
     extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri, globalState: context.globalState,
     userAgent: `segmind-image-studio/${version} vscode/${vscode.version}`,
   });
   context.subscriptions.push(
-    log, settings, apiKeys, store, editors, features,
+    log, settings, apiKeys, store, editors, credits, features,
+    apiKeys.onDidChange(() => credits.forgetBalance()),
     ...registerCommands(() => features.get().commands),
     ...registerPanel(() => features.get().panels),
     ...registerGallery((view) => features.get().openGallery(view)),
@@ -56,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   void resumeIfInterrupted(store, () => features.get().resumeJobs()).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
   // `npm start -- --check` reads this line to know activation finished, not just began.
   logger.info(`activated: Segmind Image Studio ${version}`);
-  return { jobs: () => store.all() };
+  return { jobs: () => store.all(), credits: { balance: () => credits.balance(), estimate: (model, params) => credits.estimate(model, params), flushed: () => credits.flushed() } };
 }
 
 export function deactivate(): void {}

@@ -18,6 +18,7 @@ import { missingImageCommandHandlers } from './missingImages/commands';
 import { MissingImageProviders } from './missingImages/providers';
 import type { MissingImagesFeature } from './missingImages/feature';
 import type { SaveClaims } from './jobs/claims';
+import type { AccountCredits } from './credits/accountCredits';
 import { ClientCache } from './jobs/clientCache';
 import { editorRunnerDeps } from './jobs/editorRunnerDeps';
 import type { JobStore } from './jobs/jobStore';
@@ -39,6 +40,7 @@ export interface ActivationServices {
   readonly store: JobStore;
   readonly history: History;
   readonly claims: SaveClaims;
+  readonly credits: AccountCredits;
   readonly editors: EditorTracker;
   readonly extensionUri: vscode.Uri;
   readonly globalStorageUri: vscode.Uri;
@@ -60,19 +62,19 @@ export class Features extends Disposable {
 
   constructor(private readonly activation: ActivationServices) {
     super();
-    const { log, settings, apiKeys, store, history, claims, globalStorageUri: globalStorage } = activation;
+    const { log, settings, apiKeys, store, history, claims, credits, globalStorageUri: globalStorage } = activation;
     const logger = log.logger('jobs');
     const clients = this._register(new ClientCache(log.logger('http'), activation.userAgent));
     const insertions = this._register(new InsertionAnchors());
-    this.runner = this._register(new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, insertions, globalStorage, logger })));
-    this._register(new JobsStatusBar(this.runner));
-    this.services = { runner: this.runner, settings, apiKeys, log, logger, globalState: activation.globalState };
+    this.runner = this._register(new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, credits, insertions, globalStorage, logger })));
+    this._register(new JobsStatusBar(this.runner, credits, history));
+    this.services = { runner: this.runner, settings, apiKeys, log, logger, globalState: activation.globalState, credits };
     this.commands = commandHandlers(this.services);
     this.panelServices = { deps: panelEditorServices(this.services, history), extensionUri: activation.extensionUri, editors: activation.editors };
     this.panels = this._register(new PanelManager(this.panelServices));
     this.imageDrop = new ImageDropProvider(settings);
     this.missingImages = { providers: this._register(new MissingImageProviders(settings)), commands: missingImageCommandHandlers(this.services) };
-    this.agentTool = new GenerateImageTool({ runner: this.runner, settings, logger: log.logger('agent-tool'), redactor: log.redactor });
+    this.agentTool = new GenerateImageTool({ runner: this.runner, settings, credits, logger: log.logger('agent-tool'), redactor: log.redactor });
   }
 
   /** The gallery for its view (src/gallery/register.ts builds it once). */

@@ -4,6 +4,8 @@
 import { extensionFor } from '../assets/fileName';
 import { exactFileName } from '../assets/exactPath';
 import { altFromPrompt } from '../assets/reference';
+import type { CostEstimate } from '../credits/costEstimator';
+import { estimateText, overBalanceText, untranslated, type OverBalance } from '../credits/costText';
 import type { InputIssue, ToolRequest } from './input';
 
 const images = (count: number): string => (count === 1 ? '1 image' : `${count} images`);
@@ -22,8 +24,24 @@ export interface Confirmation {
   readonly progress: string;
 }
 
-/** The confirmation: model, size, count, where the files go and what it costs (one billed image each). */
-export function confirmation(request: ToolRequest, outputFolder: string): Confirmation {
+/** What the run is expected to cost, as far as earlier jobs tell. */
+export interface ExpectedCost {
+  readonly estimate: CostEstimate | undefined;
+  /** Set when the estimate exceeds the last known balance: the tool will refuse the run. */
+  readonly over: OverBalance | undefined;
+}
+
+function costLines(count: number, cost: ExpectedCost): string[] {
+  const billed = `Expected cost: ${images(count)} billed to your Segmind account`;
+  const lines = [cost.estimate ? `${billed}, ${estimateText(cost.estimate, untranslated)}.` : `${billed}. ${estimateText(undefined, untranslated)}.`];
+  if (cost.over) {
+    lines.push(`⚠ ${overBalanceText(cost.over, untranslated)} The tool will not run it: top up your account, or generate it from the Segmind panel, which asks first.`);
+  }
+  return lines;
+}
+
+/** The confirmation: model, size, count, where the files go and what it costs. */
+export function confirmation(request: ToolRequest, outputFolder: string, cost: ExpectedCost): Confirmation {
   const { model, count, size } = request;
   const files = exactPaths(request);
   const where = files.length === 0 ? `in your output folder "${outputFolder}"` : files.length === 1 ? `as ${files[0]}` : `as ${files.join(', ')}`;
@@ -32,7 +50,7 @@ export function confirmation(request: ToolRequest, outputFolder: string): Confir
     title: count === 1 ? 'Generate an image with Segmind?' : `Generate ${count} images with Segmind?`,
     message: [
       `${model.name} will generate ${images(count)} of ${size.width}×${size.height} pixels (${extensionFor(request.format).toUpperCase()}) and save ${count === 1 ? 'it' : 'them'} ${where}.`,
-      `Expected cost: ${images(count)} billed to your Segmind account.`,
+      ...costLines(count, cost),
       `Prompt: “${prompt}”`,
     ].join('\n\n'),
     progress: `Generating ${images(count)} with ${model.name}`,

@@ -10,6 +10,7 @@ import { referenceText } from '../assets/reference';
 import { workspaceFolderFor } from '../assets/target';
 import { showJobProgress } from '../jobs/progress';
 import { isCancellation } from '../segmind/errors';
+import type { CostEstimates } from '../credits/accountCredits';
 import type { GenerationRequest, JobRunner, RunningJob } from '../jobs/runner';
 import type { Logger } from '../logging/log';
 import type { Redactor } from '../logging/redact';
@@ -21,6 +22,8 @@ import { confirmation, invalidInputText, refusedText, resultText } from './messa
 export interface ImageToolDeps {
   readonly runner: JobRunner;
   readonly settings: SettingsService;
+  /** For the confirmation's expected cost. The tool never runs over the balance (see invoke). */
+  readonly credits: CostEstimates;
   readonly logger: Logger;
   /** Applied to every text the tool returns: the key must never reach a model. */
   readonly redactor: Redactor;
@@ -35,7 +38,9 @@ export class GenerateImageTool implements vscode.LanguageModelTool<unknown> {
     const parsed = this.parse(options.input);
     // Invalid input is answered without a request: nothing to confirm.
     if (!parsed.ok) return { invocationMessage: 'Checking the image request' };
-    const shown = confirmation(parsed.request, this.deps.settings.snapshot().outputFolder);
+    const { model, params } = parsed.request;
+    const cost = { estimate: this.deps.credits.estimate(model.slug, params), over: this.deps.credits.overBalance(model.slug, params) };
+    const shown = confirmation(parsed.request, this.deps.settings.snapshot().outputFolder, cost);
     return { invocationMessage: shown.progress, confirmationMessages: { title: shown.title, message: shown.message } };
   }
 
@@ -48,6 +53,8 @@ export class GenerateImageTool implements vscode.LanguageModelTool<unknown> {
     if (token.isCancellationRequested) throw new vscode.CancellationError();
     const request = parsed.request;
     const documentUri = this.documentUri(request);
+    // Never `overBalanceConfirmed`: a tool the user set to run without asking never showed its
+    // confirmation, so a run estimated above the balance is refused (the model reads why).
     const generation: GenerationRequest = {
       model: request.model.slug, params: request.params,
       ...(request.path ? { file: request.path.path } : {}), ...(documentUri ? { documentUri } : {}),

@@ -8,6 +8,7 @@ import { showJobProgress } from '../jobs/progress';
 import { retryWaitsOnRequest } from '../jobs/job';
 import type { GenerationRequest, RunningJob } from '../jobs/runner';
 import { MODELS, imageCount, isModelSlug } from '../shared/catalog';
+import { confirmOverBalance, costEstimateText } from './costConfirmation';
 import { ACTIONS, showError } from './errorMessage';
 import { parseArgument, type GenerateOptions } from './options';
 import type { CommandServices } from './services';
@@ -84,14 +85,16 @@ async function generateInteractively(services: CommandServices): Promise<Generat
   }
   const model = settings.defaultModel;
   const params = requestParams(services, model, prompt, {}, editor?.document.uri);
-  if (!(await confirmCount(services, model, params, settings.confirmImageCount))) return undefined;
+  // Over the balance, that one question (it names the cost) replaces the count confirmation.
+  const over = services.credits.overBalance(model, params);
+  if (over ? !(await confirmOverBalance(over)) : !(await confirmCount(services, model, params, settings.confirmImageCount))) return undefined;
   let pickedFolder: vscode.Uri | undefined;
   if (!vscode.workspace.workspaceFolders?.length) {
     pickedFolder = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Save Images Here') }))?.[0];
     if (!pickedFolder) return undefined;
   }
   const request: GenerationRequest = {
-    model, params, ...(pickedFolder ? { pickedFolder } : {}),
+    model, params, ...(pickedFolder ? { pickedFolder } : {}), ...(over ? { overBalanceConfirmed: true } : {}),
     ...(editor ? { documentUri: editor.document.uri } : {}),
     ...(settings.insertAfterSave && editor && !editor.document.isClosed ? { insertion: InsertionAnchors.capture(editor) } : {}),
   };
@@ -119,7 +122,7 @@ async function confirmCount(services: CommandServices, model: string, params: Re
   const dontAsk = vscode.l10n.t("Generate and Don't Ask Again");
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('This request generates {0} images with {1}; each one is billed. Continue?', count, MODELS[model].name),
-    { modal: true },
+    { modal: true, detail: vscode.l10n.t('Expected cost: {0}', costEstimateText(services.credits, model, params)) },
     go,
     dontAsk,
   );

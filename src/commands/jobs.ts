@@ -1,5 +1,6 @@
 // `segmind.cancel`, `segmind.showJobs` and `segmind.showLog`.
 import * as vscode from 'vscode';
+import { formatCredits } from '../credits/costText';
 import { MODELS, isModelSlug } from '../shared/catalog';
 import { promptOf } from '../jobs/job';
 import { confirmCancel, phaseLabel } from '../jobs/progress';
@@ -51,7 +52,8 @@ export function jobCommands(services: CommandServices) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No Segmind generation is running.'));
         return;
       }
-      const credits = runner.credits !== undefined ? vscode.l10n.t(' · {0} credits left', runner.credits) : '';
+      const balance = services.credits.balance();
+      const credits = balance ? vscode.l10n.t(' · {0} credits left', formatCredits(balance.credits)) : '';
       const picked = await vscode.window.showQuickPick(jobs.map(describe), { title: vscode.l10n.t('Running generations{0}', credits), placeHolder: vscode.l10n.t('Pick one to stop waiting for it') });
       if (picked) await confirmCancel(picked.job);
     },

@@ -1,5 +1,6 @@
 // What the commands need, built once in src/featuresBundle.ts.
 import type * as vscode from 'vscode';
+import type { AccountCredits } from '../credits/accountCredits';
 import type { JobRunner } from '../jobs/runner';
 import type { Logger, SegmindLog } from '../logging/log';
 import type { ApiKeyService } from '../secrets/apiKey';
@@ -12,4 +13,5 @@ export interface CommandServices {
   readonly log: SegmindLog;
   readonly logger: Logger;
   readonly globalState: vscode.Memento;
+  readonly credits: AccountCredits;
 }

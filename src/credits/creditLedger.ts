@@ -11,6 +11,11 @@ interface ActiveJob {
 
 export class CreditLedger {
   private latest: number | undefined;
+  /**
+   * False once a job that reached Segmind ended without a balance reading (failed, cancelled): what it
+   * was billed is in no reading yet, so `latest` is no "before" for the next job until a new reading.
+   */
+  private latestIsBaseline = true;
   private readonly active = new Map<string, ActiveJob>();
 
   /** The last balance read, from any response. */
@@ -20,14 +25,16 @@ export class CreditLedger {
 
   /** A balance read from a response (the `x-remaining-credits` header or the result's metrics). */
   reading(remaining: number): void {
-    if (Number.isFinite(remaining)) this.latest = remaining;
+    if (!Number.isFinite(remaining)) return;
+    this.latest = remaining;
+    this.latestIsBaseline = true;
   }
 
   /** Call just before submitting: the balance now is the job's "before". */
   jobStarted(jobId: string): void {
     const overlapped = this.active.size > 0;
     for (const other of this.active.values()) other.overlapped = true;
-    this.active.set(jobId, { before: this.latest, overlapped });
+    this.active.set(jobId, { before: this.latestIsBaseline ? this.latest : undefined, overlapped });
   }
 
   /**
@@ -38,6 +45,7 @@ export class CreditLedger {
     const job = this.active.get(jobId);
     this.active.delete(jobId);
     if (remainingAfter !== undefined) this.reading(remainingAfter);
+    else if (job) this.latestIsBaseline = false;
     if (typeof reportedCost === 'number' && Number.isFinite(reportedCost) && reportedCost >= 0) return reportedCost;
     if (!job || job.overlapped || job.before === undefined || remainingAfter === undefined) return undefined;
     const cost = Math.round((job.before - remainingAfter) * 10_000) / 10_000;

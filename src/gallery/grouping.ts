@@ -1,4 +1,5 @@
 // How the gallery arranges history: filtered by text, grouped by local day, newest first. Pure.
+import { dayKey } from '../history/dailyCredits';
 import type { HistoryEntry } from '../history/history';
 
 export interface DayGroup {
@@ -15,11 +16,6 @@ export function matchesFilter(entry: HistoryEntry, filter: string): boolean {
   if (words.length === 0) return true;
   const haystack = [entry.prompt, entry.model, entry.path, String(entry.seed), entry.requestId ?? ''].join('\n').toLowerCase();
   return words.every((w) => haystack.includes(w));
-}
-
-export function dayKey(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export function dayLabel(key: string, now: number): string {

@@ -19,6 +19,8 @@ export interface HistoryEntry {
   readonly params: Readonly<Record<string, string | number | boolean>>;
   readonly seed: number;
   readonly requestId?: string;
+  /** Credits this image cost (its job's cost over its images), when the job's cost could be learned. */
+  readonly credits?: number;
 }
 
 /** The subset of `vscode.Memento` the history needs. */
@@ -92,6 +94,7 @@ function isHistoryEntry(value: unknown): value is HistoryEntry {
     typeof e.prompt === 'string' &&
     typeof e.seed === 'number' &&
     typeof e.params === 'object' &&
-    e.params !== null
+    e.params !== null &&
+    (e.credits === undefined || (typeof e.credits === 'number' && Number.isFinite(e.credits)))
   );
 }

@@ -28,6 +28,8 @@ export interface JobRecord {
   /** Saved file URIs by output index (0-based); holes while saving. */
   readonly files: readonly (string | null)[];
   readonly imageCount: number;
+  /** Credits the job cost (all its images), when they could be learned. */
+  readonly credits?: number;
   readonly error?: string;
 }
 

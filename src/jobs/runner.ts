@@ -7,9 +7,10 @@ import type { InsertionTarget } from '../assets/anchor';
 import { Emitter } from '../common/emitter';
 import { Disposable } from '../common/lifecycle';
 import { UserFacingError } from '../common/userFacingError';
+import { overBalanceText, untranslated } from '../credits/costText';
 import type { JobEvent } from '../segmind/client-types';
 import type { ImageOutput } from '../segmind/decode';
-import { SegmindError, isCancellation } from '../segmind/errors';
+import { SegmindError, isCancellation, isSegmindError } from '../segmind/errors';
 import { buildRequest } from '../segmind/request';
 import { settingsProblemMessage } from '../settings/snapshot';
 import { imageCount, type ModelSlug } from '../shared/catalog';
@@ -22,6 +23,11 @@ export interface GenerationRequest {
   readonly params: Readonly<Record<string, unknown>>;
   /** Output folder template; default `segmind.outputFolder`. */
   readonly folder?: string;
+  /**
+   * The user accepted a run whose estimate exceeds the last known balance. Without it such a run is
+   * refused before anything is spent: callers that can ask (a modal) ask first, the others refuse.
+   */
+  readonly overBalanceConfirmed?: boolean;
   /**
    * Save at exactly this workspace-relative file instead of a free name in the output folder: its
    * extension picks the format, a batch adds `-2`, `-3`, … to the name, and no file is ever replaced.
@@ -52,14 +58,13 @@ export interface RunningJob {
   readonly done: Promise<GenerationOutcome>;
 }
 
+const OVER_BALANCE_HINT = 'Nothing was sent. Top up your Segmind account, or start the run from the generator panel or "Generate Image from Selection", which ask before going ahead.';
 const MISSING_KEY = 'No Segmind API key is set. Run "Segmind: Set API Key" (or set SEGMIND_API_KEY) and try again.';
 
 export class JobRunner extends Disposable {
   private readonly running = new Map<string, RunningJob>();
   private readonly changed = this._register(new Emitter<void>());
   readonly onDidChange = this.changed.event;
-  /** Remaining credits, when the API last reported them. */
-  credits: number | undefined;
 
   private readonly anchorWrites = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -87,6 +92,8 @@ export class JobRunner extends Disposable {
     if (problem) throw new UserFacingError(problem, ['Open Settings']);
     const exact = request.file !== undefined ? await this.deps.exactTarget(request.file, request.documentUri, request.model, request.params) : undefined;
     const { model, body, seed } = buildRequest(request.model, (exact?.params ?? request.params) as Record<string, unknown>);
+    const over = this.deps.credits.overBalance(model.slug, body);
+    if (over && !request.overBalanceConfirmed) throw new UserFacingError(`${overBalanceText(over, untranslated)} ${OVER_BALANCE_HINT}`);
     if (exact) await exact.assertAbsent(imageCount(model, body));
     const target = exact?.target ?? await this.deps.saveTarget({ ...request, folder: request.folder ?? settings.outputFolder }, model.slug);
     const key = await this.deps.apiKeys.get();
@@ -131,7 +138,7 @@ export class JobRunner extends Disposable {
       if (e.type === 'submitted') phase = 'Queued'; // Segmind answers a submit with QUEUED
       if (e.type === 'status') phase = e.status === 'QUEUED' ? 'Queued' : e.status === 'PROCESSING' ? 'Processing' : phase;
       if (e.type === 'downloading') phase = 'Downloading';
-      if (e.type === 'credits') this.credits = e.remaining;
+      if (e.type === 'credits') this.deps.credits.reading(e.remaining);
       this.changed.fire();
       onEvent?.(e);
     };
@@ -151,6 +158,7 @@ export class JobRunner extends Disposable {
         await saver.save(index, image);
       };
       let result;
+      this.deps.credits.jobStarted(record.id);
       if (record.requestId) {
         log.info(`resuming request ${record.requestId} (${record.model})`);
         result = await client.waitForCompletion(record.requestId, { signal, onEvent: handle, onImage, ...(record.submittedAt ? { submittedAt: record.submittedAt } : {}) });
@@ -168,8 +176,8 @@ export class JobRunner extends Disposable {
           onSubmitted: (requestId) => update({ state: 'submitted', requestId, submittedAt: Date.now() }),
         });
       }
-      if (result.remainingCredits !== undefined) this.credits = result.remainingCredits;
-      await update({ state: 'completed', imageCount: result.images.length, ...(result.requestId ? { requestId: result.requestId } : {}) });
+      const cost = this.deps.credits.jobFinished(record.id, record, result.remainingCredits, result.metrics?.cost);
+      await update({ state: 'completed', imageCount: result.images.length, ...(result.requestId ? { requestId: result.requestId } : {}), ...(cost !== undefined ? { credits: cost } : {}) });
       const files = saver.finish(result.images.length);
       await update({ state: 'saved', files: files.map((f) => f.toString()) });
       await this.addToHistory(record, files);
@@ -188,6 +196,9 @@ export class JobRunner extends Disposable {
       .catch(async (e: unknown) => {
         const cancelled = controller.signal.aborted || isCancellation(e);
         const message = e instanceof Error ? e.message : String(e);
+        // A request that may have reached Segmind may be billed: no later job takes this balance as its "before".
+        if (record.requestId === undefined && isSegmindError(e) && !e.mayBeBilled) this.deps.credits.jobAbandoned(record.id);
+        else this.deps.credits.jobFinished(record.id, record);
         await update(cancelled ? { state: 'cancelled' } : { state: 'failed', error: message }).catch(() => undefined);
         log[cancelled ? 'info' : 'error'](`job ${record.id}${record.requestId ? ` (request ${record.requestId})` : ''} ${cancelled ? 'cancelled' : `failed: ${message}`}`);
         throw cancelled ? new SegmindError('cancelled', 'Stopped waiting for the generation.') : e;
@@ -206,11 +217,12 @@ export class JobRunner extends Disposable {
   private async addToHistory(record: JobRecord, files: readonly vscode.Uri[]): Promise<void> {
     const params: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(record.body)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') params[k] = v;
+    const perImage = record.credits !== undefined && files.length > 0 ? Math.round((record.credits / files.length) * 10_000) / 10_000 : undefined;
     for (const [i, uri] of files.entries()) {
       await this.deps.history.add({
         id: record.requestId ? `${record.requestId}#${i}` : `${record.id}#${i}`, createdAt: Date.now(), uri: uri.toString(),
         path: this.deps.relativePath(uri), model: record.model, prompt: promptOf(record), params, seed: record.seed,
-        ...(record.requestId ? { requestId: record.requestId } : {}),
+        ...(record.requestId ? { requestId: record.requestId } : {}), ...(perImage !== undefined ? { credits: perImage } : {}),
       }).catch((e: unknown) => this.deps.logger.warn(`history: ${(e as Error).message}`));
     }
   }

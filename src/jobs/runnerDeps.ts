@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { InsertionTarget } from '../assets/anchor';
 import type { SaveTarget } from '../assets/target';
 import type { Event } from '../common/emitter';
+import type { CostedJob, CostEstimates } from '../credits/accountCredits';
 import type { HistoryEntry } from '../history/history';
 import type { Logger } from '../logging/log';
 import type {
@@ -59,6 +60,18 @@ export interface ExactSave {
   assertAbsent(count: number): Promise<void>;
 }
 
+/** What jobs tell about credits, and what they cost (src/credits/accountCredits.ts). */
+export interface CreditTracking extends CostEstimates {
+  /** Just before a job's request goes out (submit, or waiting again after a reload or a Retry). */
+  jobStarted(jobId: string): void;
+  /** A balance reading from any response. */
+  reading(remaining: number): void;
+  /** The job ended; returns its cost when it can be known. */
+  jobFinished(jobId: string, job: CostedJob, remainingAfter?: number, reportedCost?: unknown): number | undefined;
+  /** The job never reached Segmind: nothing was billed. */
+  jobAbandoned(jobId: string): void;
+}
+
 export interface RunnerDeps {
   readonly store: JobRecords;
   readonly settings: { snapshot(scope?: vscode.Uri): SettingsSnapshot };
@@ -76,6 +89,7 @@ export interface RunnerDeps {
   /** The saver of one job's images; `job` is read at each save (the request id may come later). */
   saver(job: () => JobRecord, settings: SettingsSnapshot, onSaved: (files: readonly (string | null)[]) => Promise<void>): ImageSaver;
   readonly history: { add(entry: HistoryEntry): Promise<void> };
+  readonly credits: CreditTracking;
   readonly insertions: Insertions;
   /** The workspace-relative path shown for a file. */
   relativePath(uri: vscode.Uri): string;

@@ -9,6 +9,8 @@ import { presentError, showError } from '../commands/errorMessage';
 import type { CommandServices } from '../commands/services';
 import type { MissingImagePlan } from './plan';
 import type { CommandHandler } from '../common/lazyCommands';
+import type { CostEstimate } from '../credits/costEstimator';
+import { estimateText, overBalanceText } from '../credits/costText';
 import { GENERATE_MISSING_IMAGE, GENERATE_MISSING_IMAGES, type MissingImageCommandId } from './contributions';
 import { findMissingImages, uniqueByPath } from './scanner';
 
@@ -41,9 +43,9 @@ function errorHandlers(services: CommandServices) {
 
 type OneResult = { readonly path: string } | { readonly message: string; readonly error: unknown };
 
-async function generateOne(services: CommandServices, documentUri: vscode.Uri, plan: MissingImagePlan, ownProgress: boolean, token?: vscode.CancellationToken): Promise<OneResult> {
+async function generateOne(services: CommandServices, documentUri: vscode.Uri, plan: MissingImagePlan, ownProgress: boolean, token?: vscode.CancellationToken, overBalanceConfirmed = false): Promise<OneResult> {
   try {
-    const job = await services.runner.start({ model: plan.model, params: { ...plan.params, prompt: plan.prompt }, file: plan.path, documentUri });
+    const job = await services.runner.start({ model: plan.model, params: { ...plan.params, prompt: plan.prompt }, file: plan.path, documentUri, ...(overBalanceConfirmed ? { overBalanceConfirmed } : {}) });
     const cancel = token?.onCancellationRequested(() => job.cancel());
     if (ownProgress) showJobProgress(job, vscode.l10n.t('Generating {0}', plan.path));
     try {
@@ -70,23 +72,24 @@ async function generateMissingImages(services: CommandServices, uri: unknown, co
     if (confirm) void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no missing images to generate.', name));
     return { generated: [], failed: [] };
   }
-  if (confirm && !(await confirmBatch(name, plans))) return { generated: [], failed: [] };
+  if (confirm && !(await confirmBatch(services, name, plans))) return { generated: [], failed: [] };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Generating missing images for {0}', name), cancellable: true },
-    (progress, token) => runBatch(services, documentUri, plans, token, (done) => progress.report({ message: vscode.l10n.t('{0} of {1}', done, plans.length), increment: 100 / plans.length })),
+    (progress, token) => runBatch(services, documentUri, plans, token, confirm, (done) => progress.report({ message: vscode.l10n.t('{0} of {1}', done, plans.length), increment: 100 / plans.length })),
   );
   announce(services, result, plans.length);
   return result;
 }
 
-async function runBatch(services: CommandServices, documentUri: vscode.Uri, plans: readonly MissingImagePlan[], token: vscode.CancellationToken, onDone: (done: number) => void): Promise<MissingImagesResult> {
+async function runBatch(services: CommandServices, documentUri: vscode.Uri, plans: readonly MissingImagePlan[], token: vscode.CancellationToken, userConfirmed: boolean, onDone: (done: number) => void): Promise<MissingImagesResult> {
   const generated: string[] = [];
   const failed: { path: string; message: string }[] = [];
   let next = 0;
   const worker = async () => {
     while (next < plans.length && !token.isCancellationRequested) {
       const plan = plans[next++]!;
-      const one = await generateOne(services, documentUri, plan, false, token);
+      // The user saw the estimate (and any over-balance warning) in the confirmation and went on.
+      const one = await generateOne(services, documentUri, plan, false, token, userConfirmed);
       if ('path' in one) generated.push(one.path);
       else failed.push({ path: plan.path, message: one.message });
       onDone(generated.length + failed.length);
@@ -96,9 +99,21 @@ async function runBatch(services: CommandServices, documentUri: vscode.Uri, plan
   return { generated, failed };
 }
 
-async function confirmBatch(name: string, plans: readonly MissingImagePlan[]): Promise<boolean> {
+/** The batch's expected cost: the sum of each image's estimate, or none while one of them has none. */
+function batchEstimate(services: CommandServices, plans: readonly MissingImagePlan[]): CostEstimate | undefined {
+  const each = plans.map((p) => services.credits.estimate(p.model, { ...p.params, prompt: p.prompt }));
+  if (each.some((e) => e === undefined)) return undefined;
+  return { credits: each.reduce((sum, e) => sum + (e?.credits ?? 0), 0), basis: each.every((e) => e?.basis === 'learned') ? 'learned' : 'scaled' };
+}
+
+/** Asks once for the whole batch; true when the user chose to go on (over the balance too, when the text said so). */
+async function confirmBatch(services: CommandServices, name: string, plans: readonly MissingImagePlan[]): Promise<boolean> {
   const listed = plans.slice(0, LISTED_IN_CONFIRMATION).map((p) => `${p.path} — ${p.prompt}`);
   if (plans.length > LISTED_IN_CONFIRMATION) listed.push(vscode.l10n.t('… and {0} more', plans.length - LISTED_IN_CONFIRMATION));
+  const estimate = batchEstimate(services, plans);
+  listed.push('', estimateText(estimate, vscode.l10n.t));
+  const balance = services.credits.balance();
+  if (estimate && balance && estimate.credits > balance.credits) listed.push(overBalanceText({ estimate: estimate.credits, remaining: balance.credits }, vscode.l10n.t));
   const go = plans.length === 1 ? vscode.l10n.t('Generate 1 Image') : vscode.l10n.t('Generate {0} Images', plans.length);
   const choice = await vscode.window.showInformationMessage(
     plans.length === 1 ? vscode.l10n.t('{0} references 1 image that does not exist. Generate it? It is billed.', name) : vscode.l10n.t('{0} references {1} images that do not exist. Generate them? Each one is billed.', name, plans.length),

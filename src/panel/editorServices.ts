@@ -27,6 +27,14 @@ export interface GenerationProgress {
   event(event: JobEvent): void;
 }
 
+/** What the panel shows next to the Generate button. */
+export interface PanelCostEstimate {
+  /** "≈ 0.42 credits", or that there is no estimate yet. */
+  readonly text: string;
+  /** Set when the estimate exceeds the last known balance. */
+  readonly warning?: string;
+}
+
 export interface EditorServices {
   /** The history the editor's job runner adds an entry to after each saved image. */
   readonly history: History;
@@ -39,6 +47,8 @@ export interface EditorServices {
    * user cancelled.
    */
   generate(request: PanelGenerateRequest, progress: GenerationProgress): Promise<PanelGenerateResult>;
+  /** The expected cost of a request with these parameters (prompt included or not). */
+  estimate(model: ModelSlug, params: Readonly<Record<string, string | number | boolean>>): PanelCostEstimate;
   /**
    * Inserts a reference to each file (Markdown link, `<img>`, … by language) into `editor`, after its
    * selection, as the editor's inserter does. `editor` is the text editor the user last worked in

@@ -160,6 +160,10 @@ export class GeneratorPanel implements vscode.Disposable {
         this.tracked = message.jobs.filter((j) => !this.jobs.has(j.jobId));
         this.answerTracked();
         break;
+      case 'estimate':
+        if (isModelSlug(message.model)) this.reply(message, this.services.deps.estimate(message.model, message.params));
+        else this.refuse(message, 'Unknown model.');
+        break;
     }
   }
 

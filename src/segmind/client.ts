@@ -12,7 +12,7 @@ import { Operation } from './operation';
 import { DurationHistory, baseProcessingMs, nextPollDelay, predictProcessing, type ProcessingPrediction } from './polling';
 import { validateParams } from '../shared/validation';
 import { DEFAULT_RETRY_POLICY } from './retry';
-import { jobStatus, jsonBody, metricsOf, remainingCredits, type CallContext, type JobStatus } from './responses';
+import { jobStatus, jsonBody, metricsOf, remainingCredits, syncMetrics, type CallContext, type JobStatus } from './responses';
 import { Transport, TransportError, type HttpResponse, type TransportOptions } from './transport';
 
 export type { Logger } from './calls';
@@ -281,8 +281,9 @@ export class SegmindClient {
       opts.onEvent?.({ type: 'downloading' });
       const images = await this.delivery.deliver(op, items, [this.base.origin], requestId, opts.onImage);
       const credits = remainingCredits(res);
+      const metrics = syncMetrics(res);
       if (credits !== undefined) opts.onEvent?.({ type: 'credits', remaining: credits });
-      return { ...(requestId ? { requestId } : {}), images, ...(credits !== undefined ? { remainingCredits: credits } : {}) } as GenerationResult | StreamedGenerationResult;
+      return { ...(requestId ? { requestId } : {}), images, ...(metrics ? { metrics } : {}), ...(credits !== undefined ? { remainingCredits: credits } : {}) } as GenerationResult | StreamedGenerationResult;
     });
   }
 

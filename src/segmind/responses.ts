@@ -71,7 +71,16 @@ export function metricsOf(body: Record<string, unknown>): Record<string, unknown
 
 /** Remaining credits from metrics or the `x-remaining-credits` header. */
 export function remainingCredits(res: HttpResponse, metrics?: Record<string, unknown>): number | undefined {
-  const raw = metrics?.remaining_credits ?? header(res, 'x-remaining-credits');
+  return finiteNumber(metrics?.remaining_credits ?? header(res, 'x-remaining-credits'));
+}
+
+/** What a v1 (sync) job cost, from its `x-cost` header, as the metrics' `cost` of a v2 result. */
+export function syncMetrics(res: HttpResponse): { cost: number } | undefined {
+  const cost = finiteNumber(header(res, 'x-cost'));
+  return cost === undefined ? undefined : { cost };
+}
+
+function finiteNumber(raw: unknown): number | undefined {
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   return Number.isFinite(n) ? n : undefined;
 }

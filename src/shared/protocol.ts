@@ -57,7 +57,10 @@ const trackJobs = z.object({
   })).check(z.maxLength(32)),
 });
 
-export const webviewMessageSchema = z.discriminatedUnion('type', [ready, generate, fileAction, cancelJob, trackJobs]);
+/** What a request with the form's current values would cost; sent when the form changes. */
+const estimate = z.object({ type: z.literal('estimate'), id: messageId, model: shortText, params: paramsSchema });
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [ready, generate, fileAction, cancelJob, trackJobs, estimate]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 export type GenerateMessage = z.infer<typeof generate>;
 export type FileActionMessage = z.infer<typeof fileAction>;
@@ -99,11 +102,16 @@ const setPrompt = z.object({ type: z.literal('setPrompt'), prompt: z.string().ch
 const generateReply = z.object({ type: z.literal('reply'), request: z.literal('generate'), id: messageId, seed: z.number() });
 const fileActionReply = z.object({ type: z.literal('reply'), request: z.literal('fileAction'), id: messageId });
 const cancelReply = z.object({ type: z.literal('reply'), request: z.literal('cancel'), id: messageId });
-const reply = z.discriminatedUnion('request', [generateReply, fileActionReply, cancelReply]);
+/** `text`: "≈ 0.42 credits" or that there is no estimate yet; `warning`: the estimate exceeds the last known balance. */
+const estimateReply = z.object({
+  type: z.literal('reply'), request: z.literal('estimate'), id: messageId,
+  text: z.string().check(z.maxLength(500)), warning: z.optional(z.string().check(z.maxLength(500))),
+});
+const reply = z.discriminatedUnion('request', [generateReply, fileActionReply, cancelReply, estimateReply]);
 /** A request that failed or was refused; the webview shows `message`. */
 const errorReply = z.object({
   type: z.literal('error'),
-  request: z.enum(['generate', 'fileAction', 'cancel']),
+  request: z.enum(['generate', 'fileAction', 'cancel', 'estimate']),
   id: messageId,
   message: z.string().check(z.maxLength(MAX_TEXT)),
 });
@@ -113,6 +121,7 @@ export interface RequestReplies {
   generate: z.infer<typeof generateReply>;
   fileAction: z.infer<typeof fileActionReply>;
   cancel: z.infer<typeof cancelReply>;
+  estimate: z.infer<typeof estimateReply>;
 }
 export type RequestType = keyof RequestReplies;
 export type RequestMessage<K extends RequestType = RequestType> = Extract<WebviewMessage, { type: K }>;

@@ -4,7 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ImageCache } from './images';
 import { imageKeyFor } from './images';
-import type { JobRecord, JobStore } from './jobs';
+import { jobCost, type JobRecord, type JobStore } from './jobs';
 import { MIME, SERVER_MODELS, planRender } from './models';
 import type { FaultQueue } from './faults';
 import { REFUSING_FAULTS } from './faults';
@@ -115,6 +115,7 @@ function acceptJob(ctx: ApiContext, r: ParsedRequest, slug: string, api: 'v1' | 
   if (problem) return errorReply(400, problem);
   const params = r.json as Record<string, unknown>;
   const plan = planRender(model, params, () => randomInt(1, 2 ** 32));
+  if (jobCost(model, plan) > ctx.jobs.remainingCredits) return errorReply(406, 'Not enough credits to process this request');
   const job = ctx.jobs.create(randomUUID(), model, params, plan, api);
   const ext = plan.format;
   job.outputs = Array.from({ length: plan.count }, (_, i) => `${ctx.outputUrl()}/outputs/${job.requestId}/${i}.${ext}`);
@@ -190,7 +191,13 @@ async function result(ctx: ApiContext, requestId: string, fault: Fault | undefin
   else if (job.plan.base64) outputs = (await renderAll(ctx, job)).map((b) => b.toString('base64'));
   else outputs = job.outputs;
   const output = outputs.length === 1 ? outputs[0] : outputs;
-  return jsonReply(200, { status: state, request_id: requestId, output, metrics: job.metrics() });
+  const metrics: Record<string, number> = job.metrics();
+  if (fault?.kind === 'no-cost-metrics') {
+    delete metrics.cost;
+    delete metrics.remaining_credits;
+  }
+  // The account's balance now, as Segmind's success responses carry it.
+  return jsonReply(200, { status: state, request_id: requestId, output, metrics }, { 'x-remaining-credits': String(ctx.jobs.remainingCredits) });
 }
 
 function notFound(requestId: string): Reply {

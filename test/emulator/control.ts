@@ -36,6 +36,12 @@ export function handleControlRequest(emulator: Emulator, r: ParsedRequest): Prom
       emulator.advanceClock(advanceMs);
       return send(200, { ok: true });
     }
+    case 'POST /credits': {
+      const remaining = (r.json as { remaining?: unknown } | undefined)?.remaining;
+      if (typeof remaining !== 'number' || !Number.isFinite(remaining)) return sendReply(r.req, r.res, errorReply(400, 'remaining (number) is required'));
+      emulator.setCredits(remaining);
+      return send(200, { ok: true });
+    }
     default:
       return sendReply(r.req, r.res, errorReply(404, `Unknown control endpoint: ${action}`));
   }

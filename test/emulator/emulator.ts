@@ -70,6 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       cancelTimers();
       clockOffset = 0;
     },
+    setCredits: (remaining: number) => jobs.setCredits(remaining),
     advanceClock: (ms: number) => {
       clockOffset += ms;
     },

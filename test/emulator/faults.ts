@@ -5,7 +5,7 @@ const TARGETS: readonly FaultTarget[] = ['submit', 'status', 'result', 'image', 
 const KINDS: readonly FaultKind[] = [
   'http', 'rate-limit', 'job-failed', 'long-queue', 'reset-before', 'reset-after', 'delay-headers', 'stall-body', 'malformed-json',
   'wrong-content-type', 'truncated-image', 'oversized-image', 'html-instead-of-image', 'json-instead-of-image',
-  'image-instead-of-json', 'output-url',
+  'image-instead-of-json', 'output-url', 'no-cost-metrics',
 ];
 
 /** Faults handled before the request is processed (the request has no effect on the emulator's state). */

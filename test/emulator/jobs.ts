@@ -61,9 +61,17 @@ export class JobRecord implements EmulatorJob {
   }
 }
 
+/** The balance of a fresh (or reset) emulator account. */
+export const INITIAL_CREDITS = 1000;
+
+/** What a job is billed: the model's nominal price per reference (1 MP) image, by size and count. */
+export function jobCost(model: ServerModel, plan: RenderPlan): number {
+  return Math.round(model.costPerImage * plan.count * ((plan.width * plan.height) / 1_048_576) * 10_000) / 10_000;
+}
+
 export class JobStore {
   readonly jobs = new Map<string, JobRecord>();
-  private credits = 1000;
+  private credits = INITIAL_CREDITS;
 
   constructor(
     private readonly options: Pick<EmulatorOptions, 'queueMs' | 'processingMs' | 'retentionMs'>,
@@ -72,7 +80,7 @@ export class JobStore {
 
   /** Creates (and bills) a job; its timeline is fixed here, once. */
   create(requestId: string, model: ServerModel, params: Record<string, unknown>, plan: RenderPlan, api: 'v1' | 'v2'): JobRecord {
-    const cost = Math.round(model.costPerImage * plan.count * ((plan.width * plan.height) / 1_048_576) * 10_000) / 10_000;
+    const cost = jobCost(model, plan);
     this.credits = Math.round((this.credits - cost) * 10_000) / 10_000;
     const job = new JobRecord(requestId, model.slug, params, plan, api, this.clock(), cost, this.credits, this.clock);
     const queueMs = duration(this.options.queueMs, job, 50);
@@ -95,8 +103,15 @@ export class JobStore {
     return this.credits;
   }
 
+  /** Sets the account's balance (a test's nearly empty account). */
+  setCredits(remaining: number): void {
+    this.credits = remaining;
+  }
+
+  /** Forgets every job; the account is back to INITIAL_CREDITS. */
   clear(): void {
     this.jobs.clear();
+    this.credits = INITIAL_CREDITS;
   }
 }
 

@@ -73,6 +73,8 @@ export type Fault = { on: FaultTarget; times?: number /* default 1 */ } & (
   | { kind: 'json-instead-of-image' }
   | { kind: 'image-instead-of-json' }
   | { kind: 'output-url'; url: string }
+  /** On `result`: metrics without `cost` and `remaining_credits`; the balance is only in the `x-remaining-credits` header. */
+  | { kind: 'no-cost-metrics' }
 );
 
 export type FaultKind = Fault['kind'];
@@ -87,9 +89,11 @@ export interface Emulator {
   readonly jobs: Map<string, EmulatorJob>;
   fault(f: Fault): void;
   clearFaults(): void;
-  /** Clears requests, jobs, faults, the clock offset and the rate-limit window. */
+  /** Clears requests, jobs, faults, the clock offset and the rate-limit window; restores the balance. */
   reset(): void;
   advanceClock(ms: number): void;
+  /** Sets the account's balance; a submit that costs more is refused with 406. reset() restores 1000. */
+  setCredits(remaining: number): void;
   /** Jobs created (billed), v1 and v2. */
   acceptedSubmits(): number;
   close(): Promise<void>;

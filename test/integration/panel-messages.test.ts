@@ -77,6 +77,7 @@ describe('generator panel message boundary', () => {
         progress.event({ type: 'status', status: 'PROCESSING', elapsedMs: 10 });
         return { uris: [saved], requestId: 'req-1' };
       },
+      estimate: (model) => ({ text: `≈ 0.5 credits for ${model}` }),
       async insert(files) {
         inserted.push(...files);
       },
@@ -132,6 +133,17 @@ describe('generator panel message boundary', () => {
     assert.match(messages[1] ?? '', /Unknown model "dall-e-3"/);
     assert.match(messages[2] ?? '', /Unknown parameter "api_key"/);
     assert.equal(requests.length, 0);
+  });
+
+  it('answers an estimate request with the cost text, and refuses one for an unknown model', async () => {
+    const channel = open();
+    channel.send({ type: 'ready' });
+    channel.send({ type: 'estimate', id: 'e1', model: 'stable-diffusion-3-medium-txt2img', params: { prompt: 'a cat', samples: 2 } });
+    channel.send({ type: 'estimate', id: 'e2', model: 'dall-e-3', params: {} });
+    await until(() => channel.received.length === 2, 'two replies');
+    assert.deepEqual(channel.received[0], { type: 'reply', request: 'estimate', id: 'e1', text: '≈ 0.5 credits for stable-diffusion-3-medium-txt2img' });
+    assert.equal(channel.received[1]?.type === 'error' ? `${channel.received[1].request} ${channel.received[1].id}` : '', 'estimate e2');
+    assert.equal(requests.length, 0, 'an estimate runs nothing');
   });
 
   it('runs a valid request with a concrete seed, reports progress and the saved file, and limits file actions to it', async () => {

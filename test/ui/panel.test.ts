@@ -134,6 +134,8 @@ describe('Generator panel and gallery', { timeout: 400_000 }, () => {
     await steps.fill('20');
     await stepsError.waitFor({ state: 'hidden' });
     assert.equal(await generate.isDisabled(), false);
+    // A fresh profile: no job of this model was costed yet, and the panel says so.
+    await panel.locator('#summary', { hasText: 'No cost estimate yet — learned from your first job with this model' }).waitFor({ state: 'visible', timeout: 10_000 });
 
     // --- generate with Ctrl+Enter: live state, then the thumbnail ---
     await steps.focus();
@@ -158,6 +160,8 @@ describe('Generator panel and gallery', { timeout: 400_000 }, () => {
     );
     assert.match(loaded, /^[1-9]\d*x[1-9]\d* /, `the thumbnail loaded (CSP + localResourceRoots allow it): ${loaded}`);
     const seed = await cardSeed(panel);
+    // That job was costed: the same settings now show an estimate.
+    await panel.locator('#summary', { hasText: /≈ [\d.]+ credits/ }).waitFor({ state: 'visible', timeout: 10_000 });
 
     const submits = emulator.requests.filter((r) => r.method === 'POST' && r.origin === 'api');
     assert.equal(submits.length, 1, 'one job submitted');

@@ -32,6 +32,8 @@ export const emulator = {
   fault: (fault: Record<string, unknown>) => control('POST', 'fault', fault),
   clearFaults: () => control('POST', 'clear-faults'),
   advanceClock: (advanceMs: number) => control('POST', 'clock', { advanceMs }),
+  /** The account's balance; reset() restores 1000. */
+  setCredits: (remaining: number) => control('POST', 'credits', { remaining }),
   requests: () => control<RecordedRequest[]>('GET', 'requests'),
   jobs: () => control<EmulatorJob[]>('GET', 'jobs'),
   info: () => control<{ url: string; outputUrl: string; acceptedSubmits: number }>('GET', 'info'),
@@ -119,10 +121,19 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
-export async function extensionApi(): Promise<{ jobs: () => readonly { id: string; state: string; requestId?: string; mode: string; files: readonly (string | null)[] }[] }> {
+export interface ExtensionApi {
+  jobs: () => readonly { id: string; state: string; requestId?: string; mode: string; files: readonly (string | null)[]; credits?: number }[];
+  credits: {
+    balance(): { credits: number; at: number } | undefined;
+    estimate(model: string, params: Record<string, unknown>): { credits: number; basis: 'learned' | 'scaled' } | undefined;
+    flushed(): Promise<void>;
+  };
+}
+
+export async function extensionApi(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  return (await ext.activate()) as Awaited<ReturnType<typeof extensionApi>>;
+  return (await ext.activate()) as ExtensionApi;
 }
 
 /** The image type from the file's magic bytes. */

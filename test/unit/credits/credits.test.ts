@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CostEstimator, parseCostHistory } from '../../../src/credits/costEstimator';
 import { CreditLedger } from '../../../src/credits/creditLedger';
+import { estimateText, formatCredits, overBalanceText, untranslated } from '../../../src/credits/costText';
+import { creditsByDay, creditsOnDay } from '../../../src/history/dailyCredits';
 
 const SD35 = 'stable-diffusion-3.5-large-txt2img';
 const SD3M = 'stable-diffusion-3-medium-txt2img';
@@ -30,6 +32,17 @@ describe('credit ledger: what a job cost', () => {
     assert.equal(ledger.jobFinished('a', 50), undefined);
     ledger.jobStarted('b');
     assert.equal(ledger.jobFinished('b', 500), undefined);
+  });
+  it('is unknown for the next job after one ended without a reading (it may have been billed)', () => {
+    const ledger = new CreditLedger();
+    ledger.reading(100);
+    ledger.jobStarted('cancelled');
+    assert.equal(ledger.jobFinished('cancelled'), undefined);
+    assert.equal(ledger.remaining, 100, 'still the last balance read');
+    ledger.jobStarted('next');
+    assert.equal(ledger.jobFinished('next', 99), undefined);
+    ledger.jobStarted('after');
+    assert.equal(ledger.jobFinished('after', 98.5), 0.5);
   });
   it('takes a cost Segmind reports itself over the difference', () => {
     const ledger = new CreditLedger();
@@ -65,5 +78,30 @@ describe('cost estimator', () => {
     const restored = new CostEstimator(parseCostHistory(JSON.parse(JSON.stringify({ ...e.toJSON(), bad: { model: 1 }, worse: null }))));
     assert.deepEqual(restored.estimate(SD35, { aspect_ratio: '1:1 square 1024x1024' }), e.estimate(SD35, { aspect_ratio: '1:1 square 1024x1024' }));
     assert.deepEqual(Object.keys(restored.toJSON()).length, 1);
+  });
+});
+
+describe('cost texts', () => {
+  it('an estimate reads "≈ n credits"; none says so honestly', () => {
+    assert.equal(estimateText({ credits: 0.42, basis: 'learned' }, untranslated), '≈ 0.42 credits');
+    assert.equal(estimateText({ credits: 0.0065, basis: 'scaled' }, untranslated), '≈ 0.0065 credits');
+    assert.equal(estimateText(undefined, untranslated), 'No cost estimate yet — learned from your first job with this model');
+  });
+  it('credits: two decimals, two significant digits below one, integers as they are', () => {
+    assert.deepEqual([formatCredits(999.985), formatCredits(12), formatCredits(0.123456), formatCredits(1.5)], ['999.99', '12', '0.12', '1.50']);
+  });
+  it('over the balance: the estimate and the balance it exceeds', () => {
+    assert.equal(overBalanceText({ estimate: 2.4, remaining: 1.2 }, untranslated),
+      'This run is estimated at ≈ 2.40 credits, more than the 1.20 credits left on your Segmind account (the last balance Segmind reported).');
+  });
+});
+
+describe('credits spent per day', () => {
+  it('sums the images\' known costs per local day and counts the unknown ones', () => {
+    const noon = new Date(2026, 11, 4, 12).getTime();
+    const entries = [{ createdAt: noon, credits: 0.25 }, { createdAt: noon + 1000, credits: 0.5 }, { createdAt: noon + 2000 }, { createdAt: noon - 86_400_000, credits: 1 }];
+    assert.deepEqual(creditsOnDay(entries, noon), { credits: 0.75, images: 3, uncosted: 1 });
+    assert.deepEqual([...creditsByDay(entries).keys()], ['2026-12-04', '2026-12-03']);
+    assert.deepEqual(creditsOnDay([], noon), { credits: 0, images: 0, uncosted: 0 });
   });
 });

@@ -32,8 +32,9 @@ describe('job runner: the happy path', () => {
     assert.equal(outcome.job.seed, 7);
     assert.deepEqual(t.inserted, [{ target: INSERTION, files: ['file:///ws/out-0.png', 'file:///ws/out-1.png'] }]);
     assert.deepEqual(t.history.map((h) => [h.id, h.path, h.seed, h.prompt]), [['req-1#0', 'out-0.png', 7, 'a lighthouse'], ['req-1#1', 'out-1.png', 7, 'a lighthouse']]);
-    assert.deepEqual(events, ['submitted', 'status', 'status', 'status', 'downloading']);
-    assert.equal(t.runner.credits, 41.5);
+    assert.deepEqual(events, ['submitted', 'status', 'status', 'status', 'downloading', 'credits']);
+    await t.credits.flushed();
+    assert.equal(t.credits.balance()?.credits, 41.5);
     assert.equal(t.runner.jobs().length, 0, 'gone once done');
     assert.equal(t.tracked.size, 0, 'the insertion point is released');
   });

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { InsertionTarget } from '../../../src/assets/anchor';
 import { Emitter } from '../../../src/common/emitter';
+import { AccountCredits } from '../../../src/credits/accountCredits';
 import type { HistoryEntry } from '../../../src/history/history';
 import type { JobRecord } from '../../../src/jobs/job';
 import type { GenerationClient, ImageSaver, RunnerDeps } from '../../../src/jobs/runnerDeps';
@@ -25,6 +26,11 @@ export interface ClientScript {
   failAt?: FailAt;
   /** Never finishes on its own: waits until the job's signal aborts. */
   hang?: boolean;
+  /** The balance the result reports (default 41.5), and the cost in its metrics (default none). */
+  remaining?: number;
+  cost?: number;
+  /** Held before the images until this settles (jobs that overlap). */
+  gate?: Promise<void>;
 }
 
 /** A Segmind client that plays submit → QUEUED → PROCESSING → images, as the real one reports them. */
@@ -61,15 +67,30 @@ export class ScriptedClient implements GenerationClient {
     opts.onEvent?.({ type: 'status', status: 'PROCESSING', elapsedMs: 10 });
     opts.onEvent?.({ type: 'status', status: 'COMPLETED', elapsedMs: 20 });
     if (this.script.failAt === 'result') throw new SegmindError('not-an-image', 'The output was not an image.', { mayBeBilled: true, requestId });
+    await this.script.gate;
     opts.onEvent?.({ type: 'downloading' });
     const count = this.script.images ?? 1;
     for (let i = 0; i < count; i++) await opts.onImage(i, IMAGE);
-    return { requestId, images: Array.from({ length: count }, () => SUMMARY), remainingCredits: 41.5 };
+    // As the real client: the result's balance as an event, then in the result with its metrics.
+    const remainingCredits = this.script.remaining ?? 41.5;
+    opts.onEvent?.({ type: 'credits', remaining: remainingCredits });
+    return { requestId, images: Array.from({ length: count }, () => SUMMARY), remainingCredits, ...(this.script.cost !== undefined ? { metrics: { cost: this.script.cost } } : {}) };
   }
 }
 
 function aborted(signal: AbortSignal | undefined): Promise<never> {
   return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new SegmindError('cancelled', 'Cancelled.'))));
+}
+
+/** Global state in memory. */
+export class MemoryState {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
 }
 
 export class MemoryJobs {
@@ -134,6 +155,8 @@ export interface Fakes {
   readonly inserted: { target: InsertionTarget; files: string[] }[];
   readonly logs: string[];
   readonly tracked: Map<string, InsertionTarget>;
+  readonly credits: AccountCredits;
+  readonly globalState: MemoryState;
 }
 
 export function fakes(setup: Setup = {}): Fakes {
@@ -143,6 +166,8 @@ export function fakes(setup: Setup = {}): Fakes {
   const inserted: Fakes['inserted'] = [];
   const logs: string[] = [];
   const tracked = new Map<string, InsertionTarget>();
+  const globalState = new MemoryState();
+  const credits = new AccountCredits(globalState);
   const log = (level: string) => (m: string) => void logs.push(`${level} ${m}`);
   const deps: RunnerDeps = {
     store,
@@ -169,10 +194,11 @@ export function fakes(setup: Setup = {}): Fakes {
         return true;
       },
     },
+    credits,
     relativePath: (uri) => uri.toString().replace('file:///ws/', ''),
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
   };
-  return { deps, store, client, history, inserted, logs, tracked };
+  return { deps, store, client, history, inserted, logs, tracked, credits, globalState };
 }
 
 export const INSERTION: InsertionTarget = { documentUri: 'file:///ws/notes.md', languageId: 'markdown', offset: 7, hadSelection: true };

@@ -12,6 +12,7 @@ test('the webview messages the panel sends are accepted', () => {
     { type: 'fileAction', id: 'a1', action: 'insert', uri: 'file:///w/assets/generated/cat-1.png' },
     { type: 'fileAction', id: 'a2', action: 'copyPath', uri: 'file:///w/a.png' },
     { type: 'cancel', id: 'c1', jobId: 'job-1' },
+    { type: 'estimate', id: 'e1', model: 'stable-diffusion-3-medium-txt2img', params: { prompt: 'x', samples: 2 } },
   ];
   for (const message of ok) assert.deepEqual(parseWebviewMessage(message), { ok: true, message }, JSON.stringify(message));
 });
@@ -36,6 +37,7 @@ test('forged and malformed webview messages are rejected with a reason', () => {
     { type: 'fileAction', id: 'a', action: 'open' },                              // no uri
     { type: 'fileAction', id: 'a', action: 'open', uri: '' },
     { type: 'cancel', id: 'c' },
+    { type: 'estimate', id: 'e', model: 'x' },                                    // no params
     { type: 'ready ' },
   ];
   for (const message of bad) {
@@ -68,6 +70,8 @@ test('extension messages are validated by the webview too', () => {
   assert.equal(parseExtensionMessage({ type: 'reply', request: 'generate', id: 'x' }).ok, false);
   assert.equal(parseExtensionMessage({ type: 'reply', request: 'cancel', id: 'x' }).ok, true);
   assert.equal(parseExtensionMessage({ type: 'reply', request: 'delete', id: 'x' }).ok, false);
+  assert.equal(parseExtensionMessage({ type: 'reply', request: 'estimate', id: 'x', text: '≈ 0.42 credits', warning: 'over' }).ok, true);
+  assert.equal(parseExtensionMessage({ type: 'reply', request: 'estimate', id: 'x' }).ok, false, 'an estimate reply carries its text');
   assert.equal(parseExtensionMessage({ type: 'setPrompt', prompt: 'hello' }).ok, true);
 });
 

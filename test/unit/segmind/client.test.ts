@@ -151,7 +151,8 @@ describe('SegmindClient (happy paths)', () => {
     assert.deepEqual(posts.map((r) => r.path), [`/v1/${L}`]);
     assert.deepEqual(posts[0]?.json, sent);
     assert.equal(result.requestId, [...emu.jobs.keys()][0]);
-    assert.equal(typeof result.remainingCredits, 'number');
+    assert.equal(result.remainingCredits, Math.round((1000 - (result.metrics?.cost as number)) * 10_000) / 10_000, 'the balance from x-remaining-credits');
+    assert.ok((result.metrics?.cost as number) > 0, 'the cost from x-cost');
     assert.deepEqual(events.map((e) => e.type), ['downloading', 'credits']);
     assertKeyOnlyToApi(emu, c);
   });
