@@ -7,6 +7,7 @@ import { registerGenerateFromSelection } from './commands/generateFromSelection'
 import { registerJobCommands } from './commands/jobs';
 import { panelDeps } from './commands/panelDeps';
 import type { CommandServices } from './commands/services';
+import { registerGalleryView } from './gallery/grid/galleryView';
 import { History } from './gallery/history';
 import { SaveClaims } from './jobs/claims';
 import { ClientCache } from './jobs/http';
@@ -42,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     ...registerApiKeyCommands(services),
     ...registerJobCommands(services),
   );
-  registerPanel(context, panelDeps(services, history));
+  const gallery = registerGalleryView(context, { history, settings, logger: log.logger('gallery') });
+  registerPanel(context, panelDeps(services, history), gallery);
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
   const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
   // Markers of requests past Segmind's retention can never be claimed again: without this they pile up.

@@ -1,8 +1,8 @@
-// Registers the generator panel (segmind.generate + serializer), the gallery view and its commands,
-// and the image commands (reproduce, variations). extension.ts calls `registerPanel(context, deps)`.
+// Registers the generator panel (segmind.generate + serializer), the gallery's commands and the image
+// commands (reproduce, variations). extension.ts calls `registerPanel(context, deps, gallery)`.
 import * as vscode from 'vscode';
-import { GalleryTree } from '../gallery/galleryTree';
 import { registerGalleryCommands } from '../gallery/commands';
+import type { GalleryGrid } from '../gallery/grid/galleryView';
 import { GeneratorPanel, GENERATOR_VIEW_TYPE, type PlannedJob } from './generatorPanel';
 import { EditorTracker } from './editorTracker';
 import type { PanelDeps } from './deps';
@@ -63,22 +63,18 @@ export class PanelManager implements vscode.Disposable {
   }
 }
 
-export function registerPanel(context: vscode.ExtensionContext, deps: PanelDeps): { panels: PanelManager; gallery: GalleryTree } {
+export function registerPanel(context: vscode.ExtensionContext, deps: PanelDeps, gallery: GalleryGrid): { panels: PanelManager } {
   const editors = new EditorTracker();
   const services = { deps, extensionUri: context.extensionUri, editors };
   const panels = new PanelManager(services);
-  const gallery = new GalleryTree(deps.history);
-  const view = vscode.window.createTreeView('segmind.gallery', { treeDataProvider: gallery, showCollapseAll: true });
   context.subscriptions.push(
     editors,
     panels,
-    gallery,
-    view,
     vscode.commands.registerCommand('segmind.generate', () => panels.show({ useSelection: true })),
     vscode.window.registerWebviewPanelSerializer(GENERATOR_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => panels.restore(panel),
     }),
-    ...registerGalleryCommands({ services, panels, gallery, view }),
+    ...registerGalleryCommands({ services, panels, gallery }),
   );
-  return { panels, gallery };
+  return { panels };
 }
