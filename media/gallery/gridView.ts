@@ -93,8 +93,21 @@ export class GridView {
     this.render();
   }
 
-  /** Re-renders the rendered rows (selection or focus changed). */
-  refresh(): void {
+  /** Selection or focus changed: updates the rendered tiles in place (a re-render would detach the element under the pointer). */
+  updateSelection(): void {
+    for (const row of this.rendered.values()) {
+      for (const tile of row.querySelectorAll<HTMLElement>('.tile')) {
+        const id = this.ids[Number(tile.dataset.pos)] ?? '';
+        const selected = this.selection.has(id);
+        tile.classList.toggle('selected', selected);
+        tile.classList.toggle('focused', this.selection.focused === id);
+        tile.setAttribute('aria-selected', String(selected));
+      }
+    }
+    this.updateActiveDescendant();
+  }
+
+  private refresh(): void {
     for (const row of this.rendered.values()) row.remove();
     this.rendered.clear();
     this.render();
@@ -134,10 +147,14 @@ export class GridView {
     }
     const group = this.layout.rows[rowAt(this.layout, this.scroller.scrollTop)]?.group;
     this.sticky.textContent = group === undefined ? '' : this.dayText(group);
+    this.updateActiveDescendant();
+    this.reportVisible(first, last);
+  }
+
+  private updateActiveDescendant(): void {
     const focused = this.selection.focused === undefined ? -1 : this.ids.indexOf(this.selection.focused);
     if (focused >= 0 && this.scroller.querySelector(`#tile-${focused}`)) this.scroller.setAttribute('aria-activedescendant', `tile-${focused}`);
     else this.scroller.removeAttribute('aria-activedescendant');
-    this.reportVisible(first, last);
   }
 
   private renderRow(index: number): HTMLElement | undefined {

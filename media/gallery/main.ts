@@ -35,7 +35,7 @@ function save(): void {
 }
 
 function selectionChanged(): void {
-  grid.refresh();
+  grid.updateSelection();
   toolbar.selectionChanged(selection.size);
   post({ type: 'select', ids: selection.ids() });
   save();

@@ -64,6 +64,7 @@ describe('gallery grid (extension side)', () => {
       openGenerator: () => undefined,
       warn: (m) => warnings.push(m),
     });
+    history.onDidChange(() => controller.historyChanged());
     await history.add(entry('old', owl, Date.now() - 3 * 86_400_000, 'an owl on a branch'));
     await history.add(entry('new', vscode.Uri.joinPath(root, 'gone.png'), Date.now(), 'a fox in the snow'));
     await controller.onMessage({ type: 'ready' });

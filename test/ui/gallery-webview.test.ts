@@ -48,7 +48,16 @@ describe('gallery webview', { timeout: 120_000 }, () => {
     assert.ok(srcs.length === tiles && srcs.every((s) => s.includes('/thumbs/') && s.endsWith('.webp')), `only WebP thumbnails, never the sources: ${srcs[0]}`);
     const cached = fs.readdirSync(path.join(dir, 'cache')).filter((f) => f.endsWith('.webp'));
     assert.ok(cached.length >= tiles, `${cached.length} thumbnails on disk`);
-    await page.screenshot({ path: path.join(repoRoot, 'test-output', 'screenshots', 'gallery-webview-dark.png') });
+    // Two selected, for the screenshots: the action bar shows.
+    await page.locator('.tile').nth(1).click();
+    await page.locator('.tile').nth(4).click({ modifiers: ['Control'] });
+    for (const theme of ['dark', 'light'] as const) {
+      await harness.setTheme(theme);
+      await page.screenshot({ path: path.join(repoRoot, 'test-output', 'screenshots', `gallery-webview-${theme}.png`) });
+    }
+    await harness.setTheme('dark');
+    await page.locator('#grid').focus();
+    await page.keyboard.press('Escape');
   });
 
   it('narrows as you type, announces the count, and shows an empty state with a way back', async () => {

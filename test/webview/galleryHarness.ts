@@ -40,6 +40,8 @@ export interface GalleryHarness {
   readonly url: string;
   /** Opens (or reopens) the view: loads the page. */
   open(): Promise<void>;
+  /** Switches the theme variables, as VS Code does when the user picks another theme. */
+  setTheme(theme: ThemeName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,7 +90,7 @@ export async function startGalleryHarness(options: HarnessOptions): Promise<Gall
   await page.addInitScript(STAND_IN);
 
   function serve(url: string, res: http.ServerResponse): void {
-    const [route, ...rest] = url.split('/').slice(1);
+    const [route, ...rest] = new URL(url, 'http://localhost').pathname.split('/').slice(1);
     const name = decodeURIComponent(rest.join('/'));
     const file =
       route === 'dist' ? path.join(repoRoot, 'dist', path.basename(name))
@@ -98,11 +100,11 @@ export async function startGalleryHarness(options: HarnessOptions): Promise<Gall
     if (route === '') {
       const html = renderGalleryPage({ cspSource: origin, nonce: crypto.randomUUID(), scriptUri: `${origin}/dist/gallery.js`, styleUri: `${origin}/dist/gallery.css`, platform: 'other' });
       // The theme as a stylesheet: the page's CSP allows no inline style, as in VS Code.
-      res.writeHead(200, { 'content-type': 'text/html' }).end(html.replace('</head>', `<link rel="stylesheet" href="${origin}/theme.css"></head>`));
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html.replace('</head>', `<link id="theme" rel="stylesheet" href="${origin}/theme/${options.theme ?? 'dark'}"></head>`));
       return;
     }
-    if (route === 'theme.css') {
-      res.writeHead(200, { 'content-type': 'text/css' }).end(THEMES[options.theme ?? 'dark']);
+    if (route === 'theme') {
+      res.writeHead(200, { 'content-type': 'text/css' }).end(THEMES[name as ThemeName] ?? '');
       return;
     }
     const outside = route === 'source' && !file?.startsWith(options.sourceRoot + path.sep);
@@ -120,6 +122,13 @@ export async function startGalleryHarness(options: HarnessOptions): Promise<Gall
     async open() {
       controller.detached();
       await page.goto(`${origin}/`);
+    },
+    async setTheme(theme) {
+      await page.evaluate((href) => new Promise((resolve) => {
+        const link = document.getElementById('theme') as HTMLLinkElement;
+        link.onload = resolve;
+        link.href = href;
+      }), `${origin}/theme/${theme}?${Date.now()}`);
     },
     async close() {
       await cache.flush().catch(() => undefined);
