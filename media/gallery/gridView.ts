@@ -12,6 +12,7 @@ const MIN_TILE = 96;
 const GAP = 4;
 const HEADER = 28;
 const OVERSCAN = 300;
+const SETTLE_MS = 120;
 
 export interface GridViewEvents {
   /** The ids now rendered: their thumbnails are wanted. */
@@ -27,6 +28,10 @@ export class GridView {
   private modelNames: Readonly<Record<string, string>> = {};
   /** Result position → id. */
   ids: string[] = [];
+  /** id → result position (indexOf over 10,000 ids on every frame would show). */
+  private positions = new Map<string, number>();
+  /** Day header texts of the current result, by group. */
+  private dayTexts: string[] = [];
   private result: SearchResult = { order: [], groups: [] };
   private layout: GridLayout = layoutGrid([], 0, gridMetrics(300, MIN_TILE, GAP, HEADER));
   private readonly rendered = new Map<number, HTMLElement>();
@@ -35,6 +40,10 @@ export class GridView {
   private now = Date.now();
   private frame = 0;
   private lastVisible = '';
+  private visibleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True from a scroll event until the rows have stayed put for SETTLE_MS. */
+  private scrolling = false;
+  private scrollEnd: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly scroller: HTMLElement,
@@ -43,7 +52,12 @@ export class GridView {
     private readonly selection: GridSelection,
     private readonly events: GridViewEvents,
   ) {
-    scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    scroller.addEventListener('scroll', () => {
+      this.scrolling = true;
+      clearTimeout(this.scrollEnd);
+      this.scrollEnd = setTimeout(() => (this.scrolling = false), SETTLE_MS);
+      this.schedule();
+    }, { passive: true });
     new ResizeObserver(() => this.relayout()).observe(scroller);
     scroller.addEventListener('mousedown', (e) => this.onPointer(e));
     scroller.addEventListener('dblclick', (e) => {
@@ -57,6 +71,8 @@ export class GridView {
     this.result = result;
     this.now = now;
     this.ids = result.order.map((i) => items[i]?.id ?? '');
+    this.positions = new Map(this.ids.map((id, position) => [id, position]));
+    this.dayTexts = [];
     this.relayout();
   }
 
@@ -72,7 +88,7 @@ export class GridView {
 
   /** Moves the focus (and, without `extend`/`keepSelection`, the selection) as an arrow key does. */
   move(direction: Direction, modifiers: { range: boolean; toggle: boolean }): void {
-    const current = this.selection.focused === undefined ? -1 : this.ids.indexOf(this.selection.focused);
+    const current = this.positionOf(this.selection.focused);
     const pageRows = Math.max(1, Math.floor(this.scroller.clientHeight / (this.layout.metrics.tile + GAP)));
     const next = current < 0 ? 0 : neighbour(this.layout, current, direction, this.ids.length, pageRows);
     if (next < 0) return;
@@ -107,10 +123,13 @@ export class GridView {
     this.updateActiveDescendant();
   }
 
+  /** After a relayout: rows whose content and place did not change keep their element (and loaded thumbnails). */
   private refresh(): void {
-    for (const row of this.rendered.values()) row.remove();
+    const previous = new Map([...this.rendered.values()].map((element) => [element.dataset.key ?? '', element]));
     this.rendered.clear();
-    this.render();
+    this.render(previous);
+    for (const element of previous.values()) element.remove();
+    this.updateSelection();
   }
 
   private relayout(): void {
@@ -132,7 +151,8 @@ export class GridView {
     });
   }
 
-  private render(): void {
+  /** Puts the rows in view into the DOM, taking unchanged ones from `reusable` (key → element). */
+  private render(reusable?: Map<string, HTMLElement>): void {
     const [first, last] = visibleRows(this.layout, this.scroller.scrollTop, this.scroller.clientHeight, OVERSCAN);
     for (const [index, element] of this.rendered) {
       if (index < first || index > last) {
@@ -142,7 +162,11 @@ export class GridView {
     }
     for (let index = first; index <= last; index++) {
       if (this.rendered.has(index)) continue;
-      const element = this.renderRow(index);
+      const key = this.rowKey(index);
+      const kept = reusable?.get(key);
+      reusable?.delete(key);
+      if (kept) kept.setAttribute('aria-rowindex', String(index + 1));
+      const element = kept ?? this.renderRow(index, key);
       if (element) this.rendered.set(index, element);
     }
     const group = this.layout.rows[rowAt(this.layout, this.scroller.scrollTop)]?.group;
@@ -152,15 +176,24 @@ export class GridView {
   }
 
   private updateActiveDescendant(): void {
-    const focused = this.selection.focused === undefined ? -1 : this.ids.indexOf(this.selection.focused);
+    const focused = this.positionOf(this.selection.focused);
     if (focused >= 0 && this.scroller.querySelector(`#tile-${focused}`)) this.scroller.setAttribute('aria-activedescendant', `tile-${focused}`);
     else this.scroller.removeAttribute('aria-activedescendant');
   }
 
-  private renderRow(index: number): HTMLElement | undefined {
+  /** What a row shows and where: equal keys render equal elements. */
+  private rowKey(index: number): string {
+    const row = this.layout.rows[index];
+    if (!row) return '';
+    if (row.kind === 'header') return `h:${row.top}:${this.layout.metrics.columns}:${this.dayText(row.group)}`;
+    return `t:${row.top}:${this.layout.metrics.tile}:${this.ids.slice(row.start, row.start + row.count).join('|')}`;
+  }
+
+  private renderRow(index: number, key: string): HTMLElement | undefined {
     const row = this.layout.rows[index];
     if (!row) return undefined;
     const element = document.createElement('div');
+    element.dataset.key = key;
     element.setAttribute('role', 'row');
     element.setAttribute('aria-rowindex', String(index + 1));
     element.className = row.kind === 'header' ? 'row day-row' : 'row';
@@ -191,14 +224,20 @@ export class GridView {
 
   private tileContent(id: string): string {
     const src = this.thumbs.get(id);
-    if (src) return `<img src="${esc(src)}" alt="" draggable="false" data-thumb="1">`;
+    // Decoded off the main thread: a screenful of new thumbnails must not make a long paint.
+    if (src) return `<img src="${esc(src)}" alt="" draggable="false" decoding="async" data-thumb="1">`;
     return `<span class="placeholder">${src === null ? 'No preview' : ''}</span>`;
+  }
+
+  /** Result position of `id`, or -1. */
+  positionOf(id: string | undefined): number {
+    return id === undefined ? -1 : this.positions.get(id) ?? -1;
   }
 
   private dayText(group: number): string {
     const g = this.result.groups[group];
     if (!g) return '';
-    return `${dayLabel(g.key, this.now)} · ${g.count === 1 ? '1 image' : `${g.count} images`}`;
+    return (this.dayTexts[group] ??= `${dayLabel(g.key, this.now)} · ${g.count === 1 ? '1 image' : `${g.count} images`}`);
   }
 
   private reportVisible(first: number, last: number): void {
@@ -214,7 +253,11 @@ export class GridView {
     const key = ids.join('\n');
     if (key === this.lastVisible) return;
     this.lastVisible = key;
-    if (ids.length > 0) this.events.visible(ids);
+    // While scrolling, ask once the rows stay put: thumbnails for rows flying past are wasted work.
+    clearTimeout(this.visibleTimer);
+    const report = () => ids.length > 0 && this.events.visible(ids);
+    if (this.scrolling) this.visibleTimer = setTimeout(report, SETTLE_MS);
+    else report();
   }
 
   private positionAt(event: MouseEvent): number | undefined {

@@ -29,7 +29,7 @@ export function bindKeyboard(grid: GridView, selection: GridSelection, events: K
     if (direction) {
       grid.move(direction, { range: e.shiftKey, toggle: command });
     } else if (e.key === ' ') {
-      const position = selection.focused === undefined ? 0 : grid.ids.indexOf(selection.focused);
+      const position = grid.positionOf(selection.focused);
       selection.pick(grid.ids, Math.max(0, position), { toggle: true, range: e.shiftKey });
       events.selectionChanged();
     } else if (command && e.key.toLowerCase() === 'a') {
@@ -44,7 +44,7 @@ export function bindKeyboard(grid: GridView, selection: GridSelection, events: K
     } else if (e.key === 'Delete' || (events.isMac && command && e.key === 'Backspace')) {
       events.action('delete');
     } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
-      openContextMenu(grid.scroller, selection.focused === undefined ? -1 : grid.ids.indexOf(selection.focused));
+      openContextMenu(grid.scroller, grid.positionOf(selection.focused));
     } else if (!command && !e.altKey && LETTERS[e.key.toLowerCase()] && !e.shiftKey) {
       events.action(LETTERS[e.key.toLowerCase()] as GalleryAction | 'compare');
     } else {

@@ -88,9 +88,15 @@ function runAction(action: GalleryAction): void {
 }
 
 function onItems(message: Extract<GalleryExtensionMessage, { type: 'items' }>): void {
-  items = message.items;
+  if (message.replace) index = new SearchIndex(message.items, message.models);
+  else index.add(message.items);
+  items = index.items;
   modelNames = message.models;
-  index = new SearchIndex(items, modelNames);
+  // The first chunk is the first screen: shown at once. The middle ones are only indexed, so that
+  // thumbnails arriving meanwhile are not queued behind re-renders.
+  if (message.replace || message.complete) search();
+  if (!message.complete) return;
+  // Once the whole history is here: what the saved state names can be checked and restored.
   const known = new Set(items.map((i) => i.id));
   selection.retain((id) => known.has(id));
   const facets = index.facets();
@@ -98,11 +104,11 @@ function onItems(message: Extract<GalleryExtensionMessage, { type: 'items' }>): 
     [...facets.models].map(([id, count]) => ({ value: id, label: `${modelNames[id] ?? id} (${count})` })),
     [...facets.folders].map(([folder, count]) => ({ value: folder, label: `${folder || '(workspace root)'} (${count})` })),
   );
-  search();
   if (restoreScroll) {
     grid.scroller.scrollTop = state.scrollTop;
     restoreScroll = false;
   }
+  grid.updateSelection();
   toolbar.selectionChanged(selection.size);
 }
 

@@ -40,19 +40,26 @@ export function folderOf(path: string): string {
 }
 
 export class SearchIndex {
-  private readonly haystacks: string[];
-  private readonly days: string[];
-  private readonly folders: string[];
-  /** Item indices, newest first (ties keep history order). */
-  private readonly newestFirst: number[];
+  readonly items: GalleryItem[] = [];
+  private readonly haystacks: string[] = [];
+  private readonly days: string[] = [];
+  private readonly folders: string[] = [];
+  /** Item indices, newest first (ties keep history order); sorted again on the first search after `add`. */
+  private newestFirst: number[] | undefined;
 
-  constructor(readonly items: readonly GalleryItem[], modelNames: Readonly<Record<string, string>>) {
-    this.haystacks = items.map((item) =>
-      [item.prompt, item.negativePrompt ?? '', item.model, modelNames[item.model] ?? '', String(item.seed), item.path].join('\n').toLowerCase(),
-    );
-    this.days = items.map((item) => dayKey(item.createdAt));
-    this.folders = items.map((item) => folderOf(item.path));
-    this.newestFirst = items.map((_, i) => i).sort((a, b) => (items[b]?.createdAt ?? 0) - (items[a]?.createdAt ?? 0) || a - b);
+  constructor(items: readonly GalleryItem[], private readonly modelNames: Readonly<Record<string, string>>) {
+    this.add(items);
+  }
+
+  /** Indexes more items (the history arrives in chunks). */
+  add(items: readonly GalleryItem[]): void {
+    for (const item of items) {
+      this.items.push(item);
+      this.haystacks.push([item.prompt, item.negativePrompt ?? '', item.model, this.modelNames[item.model] ?? '', String(item.seed), item.path].join('\n').toLowerCase());
+      this.days.push(dayKey(item.createdAt));
+      this.folders.push(folderOf(item.path));
+    }
+    this.newestFirst = undefined;
   }
 
   /** Models and folders present, with counts, for the filter menus. */
@@ -71,6 +78,8 @@ export class SearchIndex {
     const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
     const since = rangeStart(query.date, now);
     const order: number[] = [];
+    const all = this.items;
+    this.newestFirst ??= all.map((_, i) => i).sort((a, b) => (all[b]?.createdAt ?? 0) - (all[a]?.createdAt ?? 0) || a - b);
     const scan = query.sort === 'oldest' ? [...this.newestFirst].reverse() : this.newestFirst;
     for (const i of scan) {
       const item = this.items[i];

@@ -35,9 +35,12 @@ export function renderPage(parts: PageParts): string {
   return renderWebviewPage(parts, `<main id="app" data-init="${data}"></main>`);
 }
 
-/** A webview page: the CSP, the stylesheet, `main` (trusted markup) and the one script with its nonce. */
-export function renderWebviewPage(parts: Omit<PageParts, 'initialData'>, main: string): string {
-  const csp = contentSecurityPolicy(parts.cspSource, parts.nonce);
+/**
+ * A webview page: the CSP (plus `extraDirectives`), the stylesheet, `main` (trusted markup) and the
+ * one script with its nonce.
+ */
+export function renderWebviewPage(parts: Omit<PageParts, 'initialData'>, main: string, extraDirectives: readonly string[] = []): string {
+  const csp = [contentSecurityPolicy(parts.cspSource, parts.nonce), ...extraDirectives].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -60,9 +60,14 @@ export type GalleryWebviewMessage = z.infer<typeof galleryWebviewMessageSchema>;
 export type ThumbMadeMessage = z.infer<typeof thumbMade>;
 
 // ---------- extension → webview ----------
-/** The whole history, newest first, sent on `ready` and when it changes. */
+/**
+ * The history, newest first, sent on `ready` and when it changes, in chunks: the first (`replace`)
+ * is small so the first screen shows at once; `complete` marks the last.
+ */
 const items = z.object({
   type: z.literal('items'),
+  replace: z.boolean(),
+  complete: z.boolean(),
   items: z.array(galleryItemSchema).check(z.maxLength(MAX_IDS)),
   /** Model id → display name. */
   models: z.record(z.string(), z.string().check(z.maxLength(200))),

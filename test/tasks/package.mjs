@@ -78,6 +78,7 @@ export function checkVsixContents(entries, manifest = JSON.parse(fs.readFileSync
     [/^extension\/(tsconfig\.json|esbuild\.js|eslint\.config\.mjs|package-lock\.json)$/, 'build config'],
     [/^extension\/(\.vscode|\.ci|\.git)\//, 'repository folder'],
     [/^extension\/dist\/meta\.json$/, 'esbuild metafile'],
+    [/^extension\/media\/readme\//, 'README screenshots (the README links them from the repository)'],
     [/\.vsix$/, 'another .vsix'],
   ];
   for (const name of names) {

@@ -28,6 +28,8 @@ export interface HarnessOptions {
   readonly chromium?: string;
   readonly theme?: ThemeName;
   readonly viewport?: { width: number; height: number };
+  /** Runs in the page before its own script (e.g. a PerformanceObserver). */
+  readonly initScript?: string;
 }
 
 export interface GalleryHarness {
@@ -45,11 +47,20 @@ export interface GalleryHarness {
   close(): Promise<void>;
 }
 
+// Messages travel over the loopback server (an EventSource in, ordered POSTs out), not through
+// Playwright: its CDP channel takes ~100 ms per large message, which VS Code's postMessage does not.
 const STAND_IN = `
 window.acquireVsCodeApi = () => {
   let state = JSON.parse(sessionStorage.getItem('vscode-state') || 'null');
+  const events = new EventSource('/events');
+  events.onmessage = (e) => window.postMessage(JSON.parse(e.data), '*');
+  let sending = Promise.resolve();
   return {
-    postMessage: (message) => window.__toHost(message),
+    postMessage: (message) => {
+      if (message.type === 'ready') window.__readyAt = performance.now();
+      const body = JSON.stringify(message);
+      sending = sending.then(() => fetch('/to-host', { method: 'POST', body }).then(() => undefined, () => undefined));
+    },
     getState: () => state,
     setState: (next) => { state = next; sessionStorage.setItem('vscode-state', JSON.stringify(next)); },
   };
@@ -57,7 +68,7 @@ window.acquireVsCodeApi = () => {
 
 export async function startGalleryHarness(options: HarnessOptions): Promise<GalleryHarness> {
   const files = new NodeThumbnailFiles(options.cacheDir);
-  const server = http.createServer((req, res) => serve(req.url ?? '/', res));
+  const server = http.createServer((req, res) => serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({ executablePath: options.chromium ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -65,9 +76,14 @@ export async function startGalleryHarness(options: HarnessOptions): Promise<Gall
   const page = await context.newPage();
   const sent: GalleryExtensionMessage[] = [];
   const actions: { action: GalleryAction; ids: string[] }[] = [];
+  /** The page's event stream; messages wait for it (the page connects as it loads). */
+  let events: http.ServerResponse | undefined;
+  let waiting: string[] = [];
   const post = (message: GalleryExtensionMessage): void => {
     sent.push(message);
-    void page.evaluate((m) => window.postMessage(m, '*'), message).catch(() => undefined);
+    const frame = `data: ${JSON.stringify(message)}\n\n`;
+    if (events) events.write(frame);
+    else waiting.push(frame);
   };
   const cache = new ThumbnailCache(files, 200 * 1024 * 1024);
   const pipeline = new ThumbnailPipeline({
@@ -86,10 +102,26 @@ export async function startGalleryHarness(options: HarnessOptions): Promise<Gall
     openGenerator: () => undefined,
     warn: (message) => console.warn(message),
   });
-  await page.exposeFunction('__toHost', (message: unknown) => controller.onMessage(message));
-  await page.addInitScript(STAND_IN);
+  await page.addInitScript(STAND_IN + (options.initScript ?? ''));
 
-  function serve(url: string, res: http.ServerResponse): void {
+  function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = req.url ?? '/';
+    if (url === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      events = res;
+      for (const frame of waiting) res.write(frame);
+      waiting = [];
+      return;
+    }
+    if (url === '/to-host') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        res.writeHead(204).end();
+        void controller.onMessage(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      });
+      return;
+    }
     const [route, ...rest] = new URL(url, 'http://localhost').pathname.split('/').slice(1);
     const name = decodeURIComponent(rest.join('/'));
     const file =
@@ -121,6 +153,9 @@ export async function startGalleryHarness(options: HarnessOptions): Promise<Gall
     page, controller, cache, sent, actions, url: origin,
     async open() {
       controller.detached();
+      // Not ended: an ended stream makes the old page's EventSource reconnect, and steal the new page's messages.
+      events = undefined;
+      waiting = [];
       await page.goto(`${origin}/`);
     },
     async setTheme(theme) {
@@ -131,6 +166,7 @@ export async function startGalleryHarness(options: HarnessOptions): Promise<Gall
       }), `${origin}/theme/${theme}?${Date.now()}`);
     },
     async close() {
+      events?.end();
       await cache.flush().catch(() => undefined);
       await browser.close().catch(() => undefined);
       server.close();

@@ -25,8 +25,13 @@ export interface GalleryControllerPorts {
   warn(message: string): void;
 }
 
+/** Enough tiles for the first screen of the widest view. */
+const FIRST_CHUNK = 200;
+const CHUNK = 2000;
+
 export class GalleryController {
   private ready = false;
+  private itemsGeneration = 0;
   /** What the webview has selected: the context menu's commands act on it. */
   private selected: string[] = [];
 
@@ -38,7 +43,7 @@ export class GalleryController {
 
   /** The history changed: the grid gets the new list (it keeps its own query, scroll and selection). */
   historyChanged(): void {
-    if (this.ready) this.sendItems();
+    if (this.ready) void this.sendItems();
   }
 
   /** The view was hidden (its page is destroyed) or disposed. */
@@ -65,8 +70,7 @@ export class GalleryController {
       case 'ready':
         this.ready = true;
         this.ports.pipeline.reset();
-        this.sendItems();
-        return;
+        return this.sendItems();
       case 'wantThumbs': {
         const sources = this.entries(message.ids).map((e) => ({ id: e.id, uri: e.uri }));
         return this.ports.pipeline.want(sources);
@@ -87,8 +91,17 @@ export class GalleryController {
     }
   }
 
-  private sendItems(): void {
-    this.ports.post({ type: 'items', items: this.ports.history.entries().map(toGalleryItem), models: { ...this.ports.modelNames } });
+  /** A first screenful at once, then the rest in chunks, each in its own turn of the event loop. */
+  private async sendItems(): Promise<void> {
+    const generation = ++this.itemsGeneration;
+    const entries = this.ports.history.entries();
+    const models = { ...this.ports.modelNames };
+    for (let start = 0, size = FIRST_CHUNK; start === 0 || start < entries.length; start += size, size = CHUNK) {
+      if (generation !== this.itemsGeneration || !this.ready) return; // a newer list replaced this one
+      const items = entries.slice(start, start + size).map(toGalleryItem);
+      this.ports.post({ type: 'items', replace: start === 0, complete: start + size >= entries.length, items, models });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** The entries a message names; ids the history does not know (a forged or stale message) are dropped. */

@@ -30,9 +30,9 @@ test('webview messages: the known shapes pass, anything else is refused with a r
 
 test('extension messages: items with an unknown cost (null) pass; a negative thumbnail size does not', () => {
   const item = { id: 'a', createdAt: 1, model: 'm', prompt: 'p', seed: 1, path: 'a.png', credits: null };
-  assert.ok(parseGalleryExtensionMessage({ type: 'items', items: [item], models: { m: 'M' } }).ok);
-  assert.ok(parseGalleryExtensionMessage({ type: 'items', items: [{ ...item, credits: 0.25 }], models: {} }).ok);
-  assert.equal(parseGalleryExtensionMessage({ type: 'items', items: [{ ...item, credits: undefined }], models: {} }).ok, false);
+  assert.ok(parseGalleryExtensionMessage({ type: 'items', replace: true, complete: true, items: [item], models: { m: 'M' } }).ok);
+  assert.ok(parseGalleryExtensionMessage({ type: 'items', replace: false, complete: true, items: [{ ...item, credits: 0.25 }], models: {} }).ok);
+  assert.equal(parseGalleryExtensionMessage({ type: 'items', replace: true, complete: true, items: [{ ...item, credits: undefined }], models: {} }).ok, false);
   assert.equal(parseGalleryExtensionMessage({ type: 'makeThumb', key: 'k', src: 's', size: -1 }).ok, false);
 });
 
