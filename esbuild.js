@@ -46,7 +46,7 @@ const configs = [
   },
   {
     ...shared,
-    entryPoints: { webview: 'media/main.ts' },
+    entryPoints: { webview: 'media/main.ts', gallery: 'media/gallery/main.ts' },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

@@ -18,7 +18,7 @@ export interface JobView {
   error?: string;
 }
 
-const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STATE_TEXT: Record<JobState, string> = {
   starting: 'Submitting…',

@@ -22,15 +22,9 @@ import { coerceInput, defaultValues, isVisible, renderForm, requestParams, summa
 import { isActive, jobElapsed, elapsedText, renderJob, type JobView } from './jobs';
 import { MAX_JOBS, announcement, restoreState, type PanelState } from './state';
 import { pageLayout } from './layout';
+import { onExtensionMessage, vsCodeApi } from './vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: PanelState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi<WebviewMessage, PanelState>();
 const app = document.getElementById('app') as HTMLElement;
 const init = readInitialData();
 const restored = restoreState(vscode.getState(), Date.now());
@@ -441,10 +435,7 @@ function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): 
   save();
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = parseExtensionMessage(event.data);
-  if (!parsed.ok) return; // not ours or malformed: never acted on
-  const message = parsed.message;
+onExtensionMessage(parseExtensionMessage, (message) => {
   switch (message.type) {
     case 'job':
       applyJob(message);

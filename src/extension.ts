@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     apiKeys.onDidChange(() => credits.forgetBalance()),
     ...registerCommands(() => features.get().commands),
     ...registerPanel(() => features.get().panels),
-    ...registerGallery((view) => features.get().openGallery(view)),
+    ...registerGallery(() => features.get().openGallery()),
     registerImageDrop(() => features.get().imageDrop),
     ...registerMissingImages(() => features.get().missingImages),
     registerAgentTool(() => features.get().agentTool),

@@ -11,7 +11,6 @@ import { commandHandlers } from './commands/handlers';
 import { panelEditorServices } from './commands/panelGeneration';
 import type { CommandServices } from './commands/services';
 import { openGallery } from './gallery/gallery';
-import type { GalleryNode } from './gallery/galleryTree';
 import type { History } from './history/history';
 import { ImageDropProvider } from './imageDrop/imageDropProvider';
 import { missingImageCommandHandlers } from './missingImages/commands';
@@ -78,9 +77,9 @@ export class Features extends Disposable {
   }
 
   /** The gallery for its view (src/gallery/register.ts builds it once). */
-  openGallery(view: vscode.TreeView<GalleryNode>): ReturnType<typeof openGallery> {
-    const { history, log, settings } = this.activation;
-    return this._register(openGallery({ history, logger: log.logger('gallery'), settings, files: this.panelServices, panels: this.panels }, view));
+  openGallery(): ReturnType<typeof openGallery> {
+    const { history, log, settings, extensionUri, globalStorageUri } = this.activation;
+    return this._register(openGallery({ history, logger: log.logger('gallery'), settings, files: this.panelServices, panels: this.panels }, { extensionUri, globalStorageUri }));
   }
 
   /** Continues or reports the jobs a reload cut short (src/jobs/resume.ts). */

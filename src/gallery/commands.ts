@@ -1,6 +1,7 @@
 // The gallery's commands (package.json `segmind.gallery.*`) and the image commands that start from a
 // saved file or history entry: Reproduce Image in Generator, Generate Variations.
 import * as vscode from 'vscode';
+import type { CommandHandler } from '../common/lazyCommands';
 import type { History, HistoryEntry } from '../history/history';
 import type { Logger } from '../logging/log';
 import { runFileAction, type FileActionServices } from '../panel/fileActions';
@@ -8,9 +9,10 @@ import type { PanelManager } from '../panel/panelManager';
 import { randomSeed } from '../segmind/request';
 import type { SettingsSnapshot } from '../settings/snapshot';
 import { MODELS } from '../shared/catalog';
-import type { CommandHandler } from '../common/lazyCommands';
+import type { GalleryAction } from '../shared/galleryMessages';
 import type { GalleryCommandId } from './contributions';
-import type { GalleryNode, GalleryTree } from './galleryTree';
+import type { GalleryGrid } from './grid/galleryView';
+import { isGridMenuTarget, menuTargets, type GridMenuTarget } from './grid/menuTarget';
 import { guidanceSweep, newSeedVariations, recordForFile, recordFromEntry, type GenerationRecord, type MetadataReader } from './records';
 import { readGenerationMetadata } from './embeddedMetadata';
 
@@ -21,24 +23,31 @@ export interface GalleryCommandContext {
   /** Open, reveal and insert act on an image as the panel's buttons do. */
   readonly files: FileActionServices;
   readonly panels: PanelManager;
-  readonly gallery: GalleryTree;
-  readonly view: vscode.TreeView<GalleryNode>;
+  readonly gallery: GalleryGrid;
 }
 
-/** A gallery node, a history entry id, or (from the Explorer) a Uri. */
-type Target = GalleryNode | vscode.Uri | string | undefined;
+/** A grid tile's context menu, a history entry id, or (from the Explorer) a Uri. */
+type Target = GridMenuTarget | vscode.Uri | string | undefined;
 
 export function galleryCommands(ctx: GalleryCommandContext): Readonly<Record<GalleryCommandId, CommandHandler>> {
-  const { history, panels, gallery, view } = ctx;
+  const { history, panels, gallery } = ctx;
   const reader: MetadataReader = readGenerationMetadata;
 
   const entryOf = (target: Target): HistoryEntry | undefined => {
     if (typeof target === 'string') return history.get(target);
     if (target instanceof vscode.Uri) return history.findByUri(target.toString());
-    if (target?.kind === 'image') return history.get(target.entry.id) ?? target.entry;
-    // Invoked from a keybinding or the palette: the selected tree item.
-    const selected = view.selection[0];
-    return selected?.kind === 'image' ? selected.entry : undefined;
+    if (isGridMenuTarget(target)) return history.get(target.itemId);
+    // Invoked from a keybinding or the palette: the grid's selection.
+    return gallery.selection[0] === undefined ? undefined : history.get(gallery.selection[0]);
+  };
+  /** From a tile's context menu, the action applies to the whole selection when the tile is in it. */
+  const onGrid = (action: GalleryAction, single: (target: Target) => unknown) => (target: Target) =>
+    isGridMenuTarget(target) ? gallery.run(action, menuTargets(target, gallery.selection, history)) : single(target);
+  /** Copy Prompt and Delete take many: the grid's selection unless an entry or file is named. */
+  const entriesOf = (target: Target): HistoryEntry[] => {
+    if (target === undefined || isGridMenuTarget(target)) return menuTargets(target, gallery.selection, history);
+    const entry = entryOf(target);
+    return entry ? [entry] : [];
   };
   const uriOf = (target: Target): vscode.Uri | undefined => {
     if (target instanceof vscode.Uri) return target;
@@ -80,39 +89,19 @@ export function galleryCommands(ctx: GalleryCommandContext): Readonly<Record<Gal
 
   return {
     'segmind.gallery.refresh': () => gallery.refresh(),
-    'segmind.gallery.filter': async () => {
-      const text = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Filter Generated Images'),
-        prompt: vscode.l10n.t('Words to look for in the prompt, model, file path or seed. Empty shows everything.'),
-        value: gallery.filter,
-      });
-      if (text === undefined) return;
-      gallery.setFilter(text);
-      view.description = gallery.filter ? vscode.l10n.t('filter: {0}', gallery.filter) : undefined;
-      view.message = gallery.filter && gallery.groups().length === 0 ? vscode.l10n.t('No image matches "{0}".', gallery.filter) : undefined;
-    },
-    'segmind.gallery.openImage': withFile('open'),
-    'segmind.gallery.reveal': withFile('reveal'),
-    'segmind.gallery.insert': withFile('insert'),
-    'segmind.gallery.copyPrompt': async (target: Target) => {
-      const entry = entryOf(target);
-      if (!entry) return;
-      await vscode.env.clipboard.writeText(entry.prompt);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Prompt copied'), 3000);
-    },
-    'segmind.gallery.regenerate': async (target: Target) => {
+    'segmind.gallery.filter': () => gallery.focusSearch(),
+    'segmind.gallery.openImage': onGrid('open', withFile('open')),
+    'segmind.gallery.reveal': onGrid('reveal', withFile('reveal')),
+    'segmind.gallery.insert': onGrid('insert', withFile('insert')),
+    'segmind.gallery.copyPrompt': (target: Target) => gallery.run('copyPrompt', entriesOf(target)),
+    'segmind.gallery.regenerate': onGrid('regenerate', async (target: Target) => {
       const { record, name } = await recordOf(target);
       if (!record) return noRecord(name);
       const [plan] = newSeedVariations(record, 1);
       if (plan) panels.run([{ ...plan, label: vscode.l10n.t('New seed for {0}', name) }], { model: record.model, params: record.params, keepSeed: false });
-    },
-    'segmind.gallery.delete': async (target: Target) => {
-      const entry = entryOf(target);
-      if (!entry) return;
-      await history.remove(entry.id);
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Removed from history (the file was kept)'), 3000);
-    },
-    'segmind.reproduceFromImage': async (target: Target) => {
+    }),
+    'segmind.gallery.delete': (target: Target) => gallery.run('delete', entriesOf(target)),
+    'segmind.reproduceFromImage': onGrid('useSettings', async (target: Target) => {
       const { record, name } = await recordOf(target);
       if (!record) return noRecord(name);
       const seedText = record.seed !== undefined ? vscode.l10n.t('seed {0}', record.seed) : vscode.l10n.t('no seed recorded');
@@ -126,8 +115,8 @@ export function galleryCommands(ctx: GalleryCommandContext): Readonly<Record<Gal
             : vscode.l10n.t('Reproducing {0}: {1}, same parameters, {2}.', name, MODELS[record.model].name, seedText),
         },
       });
-    },
-    'segmind.generateVariations': async (target: Target) => {
+    }),
+    'segmind.generateVariations': onGrid('variations', async (target: Target) => {
       const { record, name } = await recordOf(target);
       if (!record) return noRecord(name);
       const fourSeeds = vscode.l10n.t('4 images with new seeds');
@@ -144,6 +133,7 @@ export function galleryCommands(ctx: GalleryCommandContext): Readonly<Record<Gal
         const seeds: [number, number] = [record.seed ?? randomSeed(), randomSeed()];
         panels.run(guidanceSweep(record, seeds), prefill);
       }
-    },
+    }),
+    'segmind.gallery.compare': () => gallery.compare(),
   };
 }

@@ -1,16 +1,16 @@
-// The gallery behind the "Generated Images" view: the tree over the history and its commands.
+// The gallery behind the "Generated Images" view: the thumbnail grid (a webview view) and its commands.
 import type * as vscode from 'vscode';
 import type { CommandHandler } from '../common/lazyCommands';
 import { galleryCommands, type GalleryCommandContext } from './commands';
 import type { GalleryCommandId } from './contributions';
-import { GalleryTree, type GalleryNode } from './galleryTree';
+import { GalleryView, type GalleryViewServices } from './grid/galleryView';
 
 export interface GalleryFeature {
-  readonly tree: GalleryTree;
+  readonly view: GalleryView;
   readonly commands: Readonly<Record<GalleryCommandId, CommandHandler>>;
 }
 
-export function openGallery(context: Omit<GalleryCommandContext, 'gallery' | 'view'>, view: vscode.TreeView<GalleryNode>): GalleryFeature & vscode.Disposable {
-  const tree = new GalleryTree(context.history);
-  return { tree, commands: galleryCommands({ ...context, gallery: tree, view }), dispose: () => tree.dispose() };
+export function openGallery(context: Omit<GalleryCommandContext, 'gallery'>, services: Omit<GalleryViewServices, 'history' | 'settings' | 'logger'>): GalleryFeature & vscode.Disposable {
+  const view = new GalleryView({ ...services, history: context.history, settings: context.settings as GalleryViewServices['settings'], logger: context.logger });
+  return { view, commands: galleryCommands({ ...context, gallery: view }), dispose: () => view.dispose() };
 }

@@ -31,8 +31,16 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function renderPage(parts: PageParts): string {
-  const csp = contentSecurityPolicy(parts.cspSource, parts.nonce);
   const data = escapeHtml(JSON.stringify(parts.initialData));
+  return renderWebviewPage(parts, `<main id="app" data-init="${data}"></main>`);
+}
+
+/**
+ * A webview page: the CSP (plus `extraDirectives`), the stylesheet, `main` (trusted markup) and the
+ * one script with its nonce.
+ */
+export function renderWebviewPage(parts: Omit<PageParts, 'initialData'>, main: string, extraDirectives: readonly string[] = []): string {
+  const csp = [contentSecurityPolicy(parts.cspSource, parts.nonce), ...extraDirectives].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -43,7 +51,7 @@ export function renderPage(parts: PageParts): string {
 <title>${escapeHtml(parts.title)}</title>
 </head>
 <body>
-<main id="app" data-init="${data}"></main>
+${main}
 <script nonce="${escapeHtml(parts.nonce)}" src="${escapeHtml(parts.scriptUri)}"></script>
 </body>
 </html>`;

@@ -6,7 +6,7 @@ import { buildSnapshot, type RawSettings, type SettingsSnapshot } from './snapsh
 
 const KEYS = [
   'defaultModel', 'defaultParameters', 'outputFolder', 'fileNameTemplate', 'insertAfterSave', 'embedMetadata',
-  'requestMode', 'requestTimeoutSeconds', 'confirmImageCount',
+  'requestMode', 'requestTimeoutSeconds', 'confirmImageCount', 'thumbnailCacheMB',
 ] as const;
 
 export class SettingsService extends Disposable {

@@ -13,6 +13,8 @@ export interface SettingsSnapshot {
   readonly requestMode: 'async' | 'sync';
   readonly requestTimeoutSeconds: number;
   readonly confirmImageCount: number;
+  /** The gallery's thumbnail cache budget, in MB. */
+  readonly thumbnailCacheMB: number;
   readonly apiBaseUrl: string;
   /** `http.proxy` / `http.proxyStrictSSL`, honoured by the transport. */
   readonly proxyUrl?: string;
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Omit<SettingsSnapshot, 'problems' | 'proxyUrl'> =
   requestMode: 'async',
   requestTimeoutSeconds: 600,
   confirmImageCount: 4,
+  thumbnailCacheMB: 200,
   apiBaseUrl: 'https://api.segmind.com',
   strictSSL: true,
 };
@@ -99,6 +102,7 @@ export function buildSnapshot(raw: RawSettings): SettingsSnapshot {
     requestMode: pick<'async' | 'sync'>('requestMode', (v): v is 'async' | 'sync' => v === 'async' || v === 'sync', '"async" or "sync"'),
     requestTimeoutSeconds: pick<number>('requestTimeoutSeconds', inRange(10, 3600, false), 'a number of seconds from 10 to 3600'),
     confirmImageCount: pick<number>('confirmImageCount', inRange(1, 40, true), 'an integer from 1 to 40'),
+    thumbnailCacheMB: pick<number>('thumbnailCacheMB', inRange(10, 10_000, false), 'a number of MB from 10 to 10000'),
     apiBaseUrl: urlProblem ? DEFAULT_SETTINGS.apiBaseUrl : apiBaseUrl.replace(/\/+$/, ''),
     ...(proxy ? { proxyUrl: proxy } : {}),
     strictSSL: pick<boolean>('strictSSL', isBool, 'true or false'),

@@ -156,16 +156,18 @@ function describe(error: z.core.$ZodError): string {
 
 /** Validates a message received from the webview; never throws. */
 export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
-  return safely(() => {
-    const parsed = webviewMessageSchema.safeParse(raw);
-    return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: describe(parsed.error) };
-  });
+  return parseWith(webviewMessageSchema, raw);
 }
 
 /** Validates a message received from the extension; never throws. */
 export function parseExtensionMessage(raw: unknown): ParseResult<ExtensionMessage> {
+  return parseWith(extensionMessageSchema, raw);
+}
+
+/** Validates `raw` against a message schema; never throws. */
+export function parseWith<T>(schema: z.ZodMiniType<T>, raw: unknown): ParseResult<T> {
   return safely(() => {
-    const parsed = extensionMessageSchema.safeParse(raw);
+    const parsed = schema.safeParse(raw);
     return parsed.success ? { ok: true, message: parsed.data } : { ok: false, reason: describe(parsed.error) };
   });
 }

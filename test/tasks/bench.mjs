@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureNpmDeps, root, run } from './lib.mjs';
 
-const BENCHMARKS = ['latency', 'activation', 'size', 'load', 'ratelimit'];
+const BENCHMARKS = ['latency', 'activation', 'size', 'load', 'ratelimit', 'gallery'];
 const args = process.argv.slice(2);
 const full = args.includes('--full');
 const selected = args.filter((a) => !a.startsWith('--'));

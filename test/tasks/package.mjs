@@ -66,7 +66,7 @@ export function checkVsixContents(entries, manifest = JSON.parse(fs.readFileSync
   const names = entries.map((e) => e.name);
   const lower = new Set(names.map((n) => n.toLowerCase()));
   const problems = [];
-  const required = ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/features.js', 'extension/dist/http.js', 'extension/dist/references.js', 'extension/dist/webview.js', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt', ...manifestFiles(manifest)];
+  const required = ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/features.js', 'extension/dist/http.js', 'extension/dist/references.js', 'extension/dist/webview.js', 'extension/dist/gallery.js', 'extension/dist/gallery.css', 'extension/readme.md', 'extension/changelog.md', 'extension/license.txt', ...manifestFiles(manifest)];
   for (const r of new Set(required)) if (!lower.has(r.toLowerCase())) problems.push(`missing ${r}`);
   const forbidden = [
     [/^extension\/src\//, 'source (src/)'],
@@ -78,6 +78,7 @@ export function checkVsixContents(entries, manifest = JSON.parse(fs.readFileSync
     [/^extension\/(tsconfig\.json|esbuild\.js|eslint\.config\.mjs|package-lock\.json)$/, 'build config'],
     [/^extension\/(\.vscode|\.ci|\.git)\//, 'repository folder'],
     [/^extension\/dist\/meta\.json$/, 'esbuild metafile'],
+    [/^extension\/media\/readme\//, 'README screenshots (the README links them from the repository)'],
     [/\.vsix$/, 'another .vsix'],
   ];
   for (const name of names) {

@@ -1,8 +1,9 @@
 // The generator panel and the gallery, driven like a user does in the real workbench (code-server +
 // Chromium) against the emulator: open the panel from the palette, change model, type an invalid
 // value and see the inline error, fix it, generate (Ctrl+Enter), see the job's state and thumbnail,
-// insert into a Markdown file, reload the window and find form, results and history intact, then
-// reproduce from the saved image (its embedded metadata) and see the same seed and parameters.
+// insert into a Markdown file, see it in the gallery grid (its thumbnail made in the webview), reload
+// the window and find form, results and gallery intact, delete it from the grid's context menu, then
+// reproduce from a copy of the saved image (its embedded metadata) and see the same seed and parameters.
 // Screenshots of the panel (dark, light) and the gallery go to test-output/screenshots/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
 import {
   activeEditor,
+  describeWebviews,
   expandExplorerFolder,
   explorerItem,
   filesUnder,
@@ -19,6 +21,7 @@ import {
   openWorkbench,
   waitForEditorText,
   webviewContent,
+  webviewViewContent,
   type VsCodeSession,
 } from './workbench';
 
@@ -40,11 +43,12 @@ async function cardSeed(panel: FrameLocator): Promise<number> {
   return Number(match[1]);
 }
 
-async function galleryRow(page: Page, text: string) {
+/** The gallery's tile whose label has `text`, once its thumbnail is shown. */
+async function galleryTile(page: Page, text: string) {
   await runCommand(page, 'View: Show Segmind');
-  const row = page.locator('.monaco-list-row', { hasText: text }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  return row;
+  const tile = (await webviewViewContent(page)).locator(`.tile:has(img)[aria-label*="${text}"]`).first();
+  await tile.waitFor({ state: 'visible', timeout: 30_000 });
+  return tile;
 }
 
 async function contextMenuItem(page: Page, label: string): Promise<void> {
@@ -75,6 +79,7 @@ describe('Generator panel and gallery', { timeout: 400_000 }, () => {
       await scenario();
     } catch (err) {
       await session.screenshot('panel-failure').catch(() => undefined);
+      console.log(`[panel] webviews at the failure:\n${await describeWebviews(session.page).catch((e: unknown) => String(e))}`);
       const jobs = await webviewContent(session.page).locator('#jobs').innerHTML({ timeout: 2000 }).catch(() => '(no panel)');
       console.log(`[panel] job cards at the failure:\n${jobs.slice(0, 1500)}`);
       const boxes = await webviewContent(session.page).locator('body').evaluate(() => {
@@ -192,16 +197,20 @@ describe('Generator panel and gallery', { timeout: 400_000 }, () => {
     }
     assert.equal(decodeURIComponent(link), image.split(path.sep).join('/'), 'README.md links the saved image');
 
-    // --- the gallery lists it ---
-    const row = await galleryRow(page, PROMPT.slice(0, 30));
-    assert.match((await row.getAttribute('aria-label')) ?? '', new RegExp(`seed ${seed}`));
-    await session.screenshot('gallery');
-    await row.click();
+    // --- the gallery shows it, with a thumbnail the webview made; Enter opens it ---
+    const tile = await galleryTile(page, PROMPT.slice(0, 30));
+    assert.match((await tile.getAttribute('aria-label')) ?? '', new RegExp(`seed ${seed}`));
+    assert.match((await tile.locator('img').getAttribute('src')) ?? '', /thumbnails\/[0-9a-f]+\.(webp|jpg)/, 'a cached thumbnail, not the image');
+    await session.screenshot('gallery-dark');
+    await tile.click();
+    await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: path.basename(image) }).first().waitFor({ state: 'visible', timeout: 15_000 });
 
     // --- reload the window: the panel, its form and results, and the history come back ---
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    // The sidebar comes back with the gallery: hide it so that the panel is the one webview shown.
+    await runCommand(page, 'View: Show Explorer');
     panel = webviewContent(page);
     await panel.locator('#f-prompt').waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await panel.locator('#f-prompt').inputValue(), PROMPT);
@@ -209,19 +218,30 @@ describe('Generator panel and gallery', { timeout: 400_000 }, () => {
     assert.equal(await panel.locator('#f-num_inference_steps').inputValue(), '20');
     assert.equal(await cardSeed(panel), seed, 'the result card is still there');
     await panel.locator('.job .result img').first().waitFor({ state: 'visible', timeout: 15_000 });
-    await galleryRow(page, PROMPT.slice(0, 30));
 
-    // --- reproduce from the saved image, from its embedded metadata (not the history) ---
-    const entry = await galleryRow(page, PROMPT.slice(0, 30));
+    // --- delete from the gallery's context menu: confirmed, the file leaves the workspace and the grid ---
+    // A copy first (not in the history): reproduce below reads its embedded metadata.
+    const copy = path.join(path.dirname(image), `copy-${path.basename(image)}`);
+    fs.copyFileSync(path.join(session.workspace, image), path.join(session.workspace, copy));
+    const entry = await galleryTile(page, PROMPT.slice(0, 30));
+    await entry.click();
     await entry.click({ button: 'right' });
-    await contextMenuItem(page, 'Delete from History');
-    await page.locator('.monaco-list-row', { hasText: PROMPT.slice(0, 30) }).first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await contextMenuItem(page, 'Delete (Move to Trash)');
+    for (let answer = 0; answer < 2 && fs.existsSync(path.join(session.workspace, image)); answer++) {
+      // "Move to Trash", then, where the file system has no trash (code-server), "Delete Permanently".
+      const button = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Move to Trash|Delete Permanently/ }).first();
+      await button.waitFor({ state: 'visible', timeout: 10_000 }).then(() => button.click(), () => undefined);
+      await page.waitForTimeout(1000);
+    }
+    assert.equal(fs.existsSync(path.join(session.workspace, image)), false, 'the file was deleted');
+    await (await webviewViewContent(page)).locator('#empty', { hasText: 'No images yet' }).waitFor({ state: 'visible', timeout: 10_000 });
     // Change the form so the prefill is visible.
+    await runCommand(page, 'View: Show Explorer');
     panel = webviewContent(page);
     await panel.locator('#f-num_inference_steps').fill('40');
 
     await expandExplorerFolder(page, path.dirname(image).split(path.sep).join('/'));
-    await explorerItem(page, path.basename(image)).click({ button: 'right' });
+    await explorerItem(page, path.basename(copy)).click({ button: 'right' });
     await contextMenuItem(page, 'Reproduce Image in Generator');
     panel = webviewContent(page);
     await panel.locator('#notice', { hasText: /Reproducing/ }).waitFor({ state: 'visible', timeout: 15_000 });
@@ -233,7 +253,7 @@ describe('Generator panel and gallery', { timeout: 400_000 }, () => {
 
     // --- variations from the image: a guidance sweep, 3 × 2 jobs shown side by side ---
     const before = emulator.requests.filter((r) => r.method === 'POST' && r.origin === 'api').length;
-    await explorerItem(page, path.basename(image)).click({ button: 'right' });
+    await explorerItem(page, path.basename(copy)).click({ button: 'right' });
     await contextMenuItem(page, 'Generate Variations');
     const pick = page.locator('.quick-input-widget input');
     await pick.waitFor({ state: 'visible', timeout: 10_000 });
@@ -247,7 +267,7 @@ describe('Generator panel and gallery', { timeout: 400_000 }, () => {
     assert.equal(new Set(sweep.map((b) => b.seed)).size, 2, 'two seeds');
     assert.ok(sweep.some((b) => b.seed === seed), 'the original seed is one of them');
     assert.ok(sweep.every((b) => b.prompt === PROMPT && b.num_inference_steps === 20));
-    assert.equal(filesUnder(session.workspace, /\.(png|jpe?g|webp)$/i).length, 7, 'seven images saved, none overwritten');
+    assert.equal(filesUnder(session.workspace, /\.(png|jpe?g|webp)$/i).length, 7, 'the copy and six new images, none overwritten');
 
     // --- light theme ---
     await runCommand(page, 'Preferences: Color Theme');
@@ -257,6 +277,5 @@ describe('Generator panel and gallery', { timeout: 400_000 }, () => {
     await session.screenshot('panel-light');
     await panel.locator('.job').first().scrollIntoViewIfNeeded();
     await session.screenshot('panel-light-results');
-    assert.ok(fs.existsSync(path.join(session.workspace, image)));
   }
 });

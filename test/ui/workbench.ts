@@ -7,6 +7,8 @@ import { VsCodeSession, type SessionOptions } from '../launcher/session';
 
 export { VsCodeSession };
 
+const EXTENSION_ID = 'segmind-studio.segmind-image-studio';
+
 /**
  * Starts a session (emulator + code-server + Chromium) and opens the workbench with the extension
  * loaded. By default without the smoke-test driver, so that notifications show as users see them
@@ -179,9 +181,44 @@ export function explorerItem(page: Page, name: string | RegExp): Locator {
   return typeof name === 'string' ? rows.and(page.locator(`[aria-label="${name.replace(/"/g, '\\"')}"]`)).first() : rows.filter({ hasText: name }).first();
 }
 
-/** The content of the active webview (VS Code nests it: iframe.webview.ready > #active-frame). */
+/**
+ * The content of this extension's webview shown in the editor area (VS Code nests it:
+ * iframe.webview.ready > #active-frame). Hidden webviews keep their iframes, and an image preview is a
+ * webview too, so only the visible one of this extension counts; the gallery in the sidebar must be
+ * hidden meanwhile (show the Explorer).
+ */
 export function webviewContent(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const ours = page.locator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).filter({ visible: true });
+  return ours.contentFrame().locator('#active-frame').contentFrame();
+}
+
+/** The content of the webview view shown in the sidebar (the gallery): the visible webview placed over it. */
+export async function webviewViewContent(page: Page, timeoutMs = 30_000): Promise<FrameLocator> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const name = await page.locator('iframe.webview.ready').evaluateAll((frames) => {
+      const bar = document.querySelector('.part.sidebar')?.getBoundingClientRect();
+      const inBar = frames.find((f) => {
+        const r = f.getBoundingClientRect();
+        return bar && r.width > 0 && r.left >= bar.left - 1 && r.right <= bar.right + 1 && getComputedStyle(f).visibility !== 'hidden';
+      });
+      return inBar?.getAttribute('name') ?? undefined;
+    });
+    if (name) return page.frameLocator(`iframe[name="${name}"]`).frameLocator('#active-frame');
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview view in the sidebar within ${timeoutMs / 1000} s`);
+}
+
+/** Every webview iframe with its place and visibility: for failure reports. */
+export async function describeWebviews(page: Page): Promise<string> {
+  return page.locator('iframe.webview').evaluateAll((frames) =>
+    frames.map((f) => {
+      const box = f.getBoundingClientRect();
+      const src = (f as HTMLIFrameElement).src;
+      return `${f.className} ${Math.round(box.width)}x${Math.round(box.height)}@${Math.round(box.x)},${Math.round(box.y)} ${getComputedStyle(f).visibility} purpose=${/purpose=([^&]*)/.exec(src)?.[1] ?? '-'} ext=${/extensionId=([^&]*)/.exec(src)?.[1] ?? '-'}`;
+    }).join('\n'),
+  );
 }
 
 /** Files (relative paths) under a workspace folder whose names match `pattern`. */

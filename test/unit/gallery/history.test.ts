@@ -1,9 +1,8 @@
 // The gallery's history: newest first, survives a "restart" (a new History on the same store),
-// concurrent adds are not lost, malformed stored values are skipped; grouping and filtering by day.
+// concurrent adds are not lost, malformed stored values are skipped; records, variations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { History, HISTORY_KEY, type HistoryEntry, type HistoryStore } from '../../../src/history/history';
-import { groupByDay, matchesFilter, shortPrompt } from '../../../src/gallery/grouping';
 import { DEFAULT_MODEL } from '../../../src/shared/catalog';
 import { guidanceSweep, newSeedVariations, recordFromEntry, recordForFile } from '../../../src/gallery/records';
 
@@ -20,7 +19,6 @@ class MemoryStore implements HistoryStore {
   }
 }
 
-const HOUR = 3_600_000;
 function entry(id: string, createdAt: number, extra: Partial<HistoryEntry> = {}): HistoryEntry {
   return {
     id, createdAt, uri: `file:///w/assets/generated/${id}.png`, path: `assets/generated/${id}.png`,
@@ -64,24 +62,6 @@ test('the history is capped and skips malformed stored values', async () => {
   assert.deepEqual(history.entries().map((e) => e.id), ['ok']);
   for (let i = 0; i < 5; i++) await history.add(entry(`n${i}`, 10 + i));
   assert.deepEqual(history.entries().map((e) => e.id), ['n4', 'n3', 'n2']);
-});
-
-test('grouped by local day, newest first, with Today / Yesterday labels', () => {
-  const now = new Date(2026, 10, 23, 15, 0).getTime();
-  const groups = groupByDay([entry('old', now - 50 * HOUR), entry('y', now - 24 * HOUR), entry('t1', now - HOUR), entry('t2', now)], '', now);
-  assert.deepEqual(groups.map((g) => g.label), ['Today', 'Yesterday', 'Sat, 21 Nov 2026']);
-  assert.deepEqual(groups[0]?.entries.map((e) => e.id), ['t2', 't1']);
-});
-
-test('the filter matches every word in prompt, model, path or seed', () => {
-  const e = entry('x', 0, { prompt: 'A red Lighthouse at dusk', seed: 424242 });
-  assert.ok(matchesFilter(e, 'lighthouse red'));
-  assert.ok(matchesFilter(e, '424242'));
-  assert.ok(matchesFilter(e, '3.5-large'));
-  assert.ok(!matchesFilter(e, 'lighthouse blue'));
-  assert.equal(groupByDay([e], 'blue', 0).length, 0);
-  assert.equal(shortPrompt('a\n  b   c'), 'a b c');
-  assert.equal(shortPrompt('x'.repeat(100), 10), `${'x'.repeat(9)}…`);
 });
 
 test('a record rebuilds the exact request from a history entry or from embedded metadata', async () => {
