@@ -22,6 +22,7 @@ import { coerceInput, defaultValues, isVisible, renderForm, requestParams, summa
 import { isActive, jobElapsed, elapsedText, renderJob, type JobView } from './jobs';
 import { MAX_JOBS, announcement, restoreState, type PanelState } from './state';
 import { pageLayout } from './layout';
+import { PresetBar } from './presets';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -106,6 +107,17 @@ const jobsSection = document.getElementById('jobs-section') as HTMLElement;
 const jobsList = document.getElementById('jobs') as HTMLElement;
 const notice = document.getElementById('notice') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
+const presetBar = new PresetBar(document.getElementById('presets') as HTMLElement, {
+  current: () => ({ model: state.model, params: requestParams(model(), values(), state.randomSeed) }),
+  apply: applyPreset,
+  request,
+  selected: () => state.preset,
+  select: (name) => {
+    if (name === undefined) delete state.preset;
+    else state.preset = name;
+    save();
+  },
+});
 
 /** Tells screen readers what changed in a job, once per state. */
 function announce(job: JobView, previous: JobView['state'] | undefined): void {
@@ -271,7 +283,7 @@ function generateFromForm(): void {
     fields.querySelector<HTMLElement>(`#f-${CSS.escape(first?.field ?? '')}`)?.focus();
     return;
   }
-  startGeneration(requestParams(model(), values(), state.randomSeed));
+  startGeneration(presetBar.styled(requestParams(model(), values(), state.randomSeed)));
 }
 
 form.addEventListener('submit', (e) => {
@@ -385,6 +397,7 @@ const onReply: { readonly [K in RequestType]: (reply: RequestReplies[K]) => void
   },
   fileAction: () => undefined,
   cancel: () => undefined,
+  ...presetBar.onReply,
 };
 
 /** A failed generate fails its card; a failed file action or cancel is shown as a notice. */
@@ -394,20 +407,34 @@ function showFailure(error: ErrorReply): void {
   else showNotice(error.message);
 }
 
-function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): void {
-  if (!isModelSlug(message.model)) return;
-  state.model = message.model;
-  const next = { ...defaultsFor(message.model) };
-  for (const p of MODELS[message.model].parameters) {
-    const v = message.params[p.name];
+/** Loads `params` over the model's defaults; the seed is kept only when `keepSeed`. */
+function loadSettings(slug: ModelSlug, params: Params, keepSeed: boolean): void {
+  state.model = slug;
+  const next = { ...defaultsFor(slug) };
+  for (const p of MODELS[slug].parameters) {
+    const v = params[p.name];
     if (v !== undefined) next[p.name] = v;
   }
-  const seedName = seedParameter(MODELS[message.model])?.name;
-  state.randomSeed = !message.keepSeed || seedName === undefined || next[seedName] === undefined;
-  state.values[message.model] = next;
+  const seedName = seedParameter(MODELS[slug])?.name;
+  state.randomSeed = !keepSeed || seedName === undefined || next[seedName] === undefined;
+  state.values[slug] = next;
   touched.clear();
   renderFields();
+}
+
+function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): void {
+  if (!isModelSlug(message.model)) return;
+  loadSettings(message.model, message.params, message.keepSeed);
   showNotice(message.notice);
+  save();
+}
+
+/** A preset's model and values (a seed in it is kept), or the default settings; the prompt stays. */
+function applyPreset(preset: { model: string; params: Params; name: string } | undefined): void {
+  const slug = preset && isModelSlug(preset.model) ? preset.model : isModelSlug(init.model) ? init.model : DEFAULT_MODEL;
+  const prompt = values().prompt;
+  loadSettings(slug, { ...preset?.params, ...(typeof prompt === 'string' ? { prompt } : {}) }, true);
+  showNotice(preset ? `Preset "${preset.name}" loaded.` : 'Default settings loaded.');
   save();
 }
 
@@ -424,6 +451,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
     case 'error':
       if (answers(message)) showFailure(message);
+      break;
+    case 'presets':
+      presetBar.update(message.presets);
       break;
     case 'setPrompt':
       values().prompt = message.prompt;

@@ -22,6 +22,7 @@ import { EditorTracker } from './panel/editorTracker';
 import { registerPanel } from './panel/register';
 import { ApiKeyService } from './secrets/apiKey';
 import { registerImageDrop } from './imageDrop/register';
+import { registerPresets } from './presets/register';
 import { SettingsService } from './settings/service';
 
 /** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key). */
@@ -40,22 +41,23 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   const claims = new SaveClaims(context.globalStorageUri);
   const insertions = new InsertionAnchors();
   const runner = new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, insertions, globalStorage: context.globalStorageUri, logger }));
-  const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState };
+  const presets = registerPresets(settings, log.logger('presets'));
+  const services: CommandServices = { runner, settings, apiKeys, log, logger, globalState: context.globalState, presets: presets.library };
   context.subscriptions.push(
-    log, settings, apiKeys, store, insertions, runner, clients, new JobsStatusBar(runner),
+    log, settings, apiKeys, store, insertions, runner, clients, new JobsStatusBar(runner), ...presets.registrations,
     ...registerCommands(services),
     registerImageDrop(settings),
     registerAgentTool({ runner, settings, logger: log.logger('agent-tool'), redactor: log.redactor }),
   );
+  const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
   const editors = new EditorTracker();
-  const panel = { deps: panelEditorServices(services, history), extensionUri: context.extensionUri, editors };
+  const panel = { deps: panelEditorServices(services, history), extensionUri: context.extensionUri, editors, presets: presets.library };
   const { panels, registrations } = registerPanel(panel);
   context.subscriptions.push(
     editors, ...registrations,
     ...registerGallery({ history, logger: log.logger('gallery'), settings, files: panel, panels }),
   );
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
-  const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
   // Markers of requests past Segmind's retention can never be claimed again: without this they pile up.
   void claims.prune().catch((e: unknown) => logger.warn(`claims: ${(e as Error).message}`));
   void resumeJobs(store, runner, logger, {

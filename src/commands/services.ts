@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { JobRunner } from '../jobs/runner';
 import type { Logger, SegmindLog } from '../logging/log';
+import type { PresetLibrary } from '../presets/presetLibrary';
 import type { ApiKeyService } from '../secrets/apiKey';
 import type { SettingsService } from '../settings/service';
 
@@ -12,4 +13,5 @@ export interface CommandServices {
   readonly log: SegmindLog;
   readonly logger: Logger;
   readonly globalState: vscode.Memento;
+  readonly presets: PresetLibrary;
 }

@@ -2,6 +2,7 @@
 // hands in the raw values. A bad value falls back to its default and is reported in `problems`,
 // which block generation with a message that names the setting.
 import { DEFAULT_MODEL, isModelSlug, MODEL_SLUGS, type ModelSlug } from '../shared/catalog';
+import { parsePresetList, type Preset } from '../shared/presets';
 
 export interface SettingsSnapshot {
   readonly defaultModel: ModelSlug;
@@ -13,15 +14,21 @@ export interface SettingsSnapshot {
   readonly requestMode: 'async' | 'sync';
   readonly requestTimeoutSeconds: number;
   readonly confirmImageCount: number;
+  /** `segmind.presets`: the valid ones (a bad preset is dropped and named in `presetProblems`). */
+  readonly presets: readonly Preset[];
+  /** `segmind.queue.concurrency`: how many jobs of a prompt queue run at once. */
+  readonly queueConcurrency: number;
   readonly apiBaseUrl: string;
   /** `http.proxy` / `http.proxyStrictSSL`, honoured by the transport. */
   readonly proxyUrl?: string;
   readonly strictSSL: boolean;
   /** One sentence per invalid setting. */
   readonly problems: readonly string[];
+  /** One sentence per rejected preset: reported, but they do not block generating. */
+  readonly presetProblems: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: Omit<SettingsSnapshot, 'problems' | 'proxyUrl'> = {
+export const DEFAULT_SETTINGS: Omit<SettingsSnapshot, 'problems' | 'presetProblems' | 'proxyUrl'> = {
   defaultModel: DEFAULT_MODEL,
   defaultParameters: {},
   outputFolder: 'assets/generated',
@@ -31,9 +38,14 @@ export const DEFAULT_SETTINGS: Omit<SettingsSnapshot, 'problems' | 'proxyUrl'> =
   requestMode: 'async',
   requestTimeoutSeconds: 600,
   confirmImageCount: 4,
+  presets: [],
+  queueConcurrency: 2,
   apiBaseUrl: 'https://api.segmind.com',
   strictSSL: true,
 };
+
+/** Settings whose key under `segmind.` differs from their snapshot name. */
+export const SETTING_KEYS: Partial<Record<keyof typeof DEFAULT_SETTINGS, string>> = { queueConcurrency: 'queue.concurrency' };
 
 export type RawSettings = Partial<Record<keyof typeof DEFAULT_SETTINGS | 'proxyUrl', unknown>>;
 
@@ -65,7 +77,7 @@ export function buildSnapshot(raw: RawSettings): SettingsSnapshot {
     const value = raw[name];
     if (value === undefined || value === null) return DEFAULT_SETTINGS[name] as T;
     if (ok(value)) return value;
-    problems.push(`segmind.${name} must be ${describe} (got ${JSON.stringify(value)})`);
+    problems.push(`segmind.${SETTING_KEYS[name] ?? name} must be ${describe} (got ${JSON.stringify(value)})`);
     return DEFAULT_SETTINGS[name] as T;
   };
   const isString = (v: unknown): v is string => typeof v === 'string';
@@ -87,6 +99,7 @@ export function buildSnapshot(raw: RawSettings): SettingsSnapshot {
   const apiBaseUrl = pick<string>('apiBaseUrl', isString, 'a URL');
   const urlProblem = apiBaseUrlProblem(apiBaseUrl);
   if (urlProblem) problems.push(urlProblem);
+  const presets = parsePresetList(raw.presets, 'segmind.presets');
   const proxy = typeof raw.proxyUrl === 'string' && raw.proxyUrl.trim() ? raw.proxyUrl.trim() : undefined;
 
   return {
@@ -99,10 +112,13 @@ export function buildSnapshot(raw: RawSettings): SettingsSnapshot {
     requestMode: pick<'async' | 'sync'>('requestMode', (v): v is 'async' | 'sync' => v === 'async' || v === 'sync', '"async" or "sync"'),
     requestTimeoutSeconds: pick<number>('requestTimeoutSeconds', inRange(10, 3600, false), 'a number of seconds from 10 to 3600'),
     confirmImageCount: pick<number>('confirmImageCount', inRange(1, 40, true), 'an integer from 1 to 40'),
+    presets: presets.presets,
+    queueConcurrency: pick<number>('queueConcurrency', inRange(1, 8, true), 'an integer from 1 to 8'),
     apiBaseUrl: urlProblem ? DEFAULT_SETTINGS.apiBaseUrl : apiBaseUrl.replace(/\/+$/, ''),
     ...(proxy ? { proxyUrl: proxy } : {}),
     strictSSL: pick<boolean>('strictSSL', isBool, 'true or false'),
     problems,
+    presetProblems: presets.problems,
   };
 }
 
