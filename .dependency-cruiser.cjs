@@ -25,6 +25,7 @@ const FEATURES = {
   panel: ['history', 'logging', 'presets', 'settings', 'segmind', 'shared'],
   gallery: ['history', 'logging', 'panel', 'settings', 'segmind', 'shared'],
   commands: ['assets', 'common', 'history', 'jobs', 'logging', 'panel', 'presets', 'secrets', 'settings', 'segmind', 'shared'],
+  queue: ['commands', 'common', 'jobs', 'presets', 'settings', 'shared'],
   references: ['assets', 'segmind', 'shared'],
   credits: ['shared'],
   imageDrop: ['assets', 'settings', 'shared'],

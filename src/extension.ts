@@ -23,11 +23,15 @@ import { registerPanel } from './panel/register';
 import { ApiKeyService } from './secrets/apiKey';
 import { registerImageDrop } from './imageDrop/register';
 import { registerPresets } from './presets/register';
+import { registerQueue } from './queue/register';
+import type { QueueItem } from './queue/promptQueue';
 import { SettingsService } from './settings/service';
 
 /** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key). */
 export interface SegmindApi {
   readonly jobs: () => readonly JobRecord[];
+  /** The prompt queue's items, in queue order. */
+  readonly queue: () => readonly QueueItem[];
 }
 
 export function activate(context: vscode.ExtensionContext): SegmindApi {
@@ -50,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     registerAgentTool({ runner, settings, logger: log.logger('agent-tool'), redactor: log.redactor }),
   );
   const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
+  const queue = registerQueue({ runner, store, settings, presets: presets.library, workspaceState: context.workspaceState, errorHandlers });
+  context.subscriptions.push(...queue.registrations);
   const editors = new EditorTracker();
   const panel = { deps: panelEditorServices(services, history), extensionUri: context.extensionUri, editors, presets: presets.library };
   const { panels, registrations } = registerPanel(panel);
@@ -64,10 +70,12 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     showError: (e, retry) => showError(e, { ...errorHandlers, ...(retry ? { retry } : {}) }),
     hasApiKey: async () => (await apiKeys.get()) !== undefined,
     onDidChangeApiKey: apiKeys.onDidChange,
-  }).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
+  }).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`))
+    // The queue's running items are jobs the runner has just resumed: follow them, then go on.
+    .finally(() => queue.resume());
   // `npm start -- --check` reads this line to know activation finished, not just began.
   logger.info(`activated: Segmind Image Studio ${String(context.extension.packageJSON.version)}`);
-  return { jobs: () => store.all() };
+  return { jobs: () => store.all(), queue: queue.items };
 }
 
 export function deactivate(): void {}
