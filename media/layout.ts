@@ -4,6 +4,14 @@
 export function pageLayout(models: readonly { readonly slug: string; readonly name: string }[], isMac: boolean): string {
   return `
 <form id="generator" novalidate aria-describedby="summary">
+  <div class="preset-row" id="presets">
+    <label for="preset">Preset</label>
+    <select id="preset" aria-describedby="preset-style"></select>
+    <button type="button" class="secondary" data-preset-action="savePreset" title="Save the model and parameters (not the prompt) as a preset">Save as Preset…</button>
+    <button type="button" class="secondary" data-preset-action="renamePreset" data-user-only>Rename…</button>
+    <button type="button" class="secondary" data-preset-action="deletePreset" data-user-only>Delete</button>
+    <p id="preset-style" class="preset-style" hidden></p>
+  </div>
   <div class="model-row">
     <label for="model">Model</label>
     <select id="model">${models.map((m) => `<option value="${m.slug}">${m.name}</option>`).join('')}</select>

@@ -23,6 +23,7 @@ import { isActive, jobElapsed, elapsedText, renderJob, type JobView } from './jo
 import { MAX_JOBS, announcement, restoreState, type PanelState } from './state';
 import { pageLayout } from './layout';
 import { onExtensionMessage, vsCodeApi } from './vscodeApi';
+import { PresetBar } from './presets';
 
 const vscode = vsCodeApi<WebviewMessage, PanelState>();
 const app = document.getElementById('app') as HTMLElement;
@@ -101,6 +102,17 @@ const jobsList = document.getElementById('jobs') as HTMLElement;
 const notice = document.getElementById('notice') as HTMLElement;
 const costWarning = document.getElementById('cost-warning') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
+const presetBar = new PresetBar(document.getElementById('presets') as HTMLElement, {
+  current: () => ({ model: state.model, params: requestParams(model(), values(), state.randomSeed) }),
+  apply: applyPreset,
+  request,
+  selected: () => state.preset,
+  select: (name) => {
+    if (name === undefined) delete state.preset;
+    else state.preset = name;
+    save();
+  },
+});
 
 /** Tells screen readers what changed in a job, once per state. */
 function announce(job: JobView, previous: JobView['state'] | undefined): void {
@@ -287,7 +299,7 @@ function generateFromForm(): void {
     fields.querySelector<HTMLElement>(`#f-${CSS.escape(first?.field ?? '')}`)?.focus();
     return;
   }
-  startGeneration(requestParams(model(), values(), state.randomSeed));
+  startGeneration(presetBar.styled(requestParams(model(), values(), state.randomSeed)));
 }
 
 form.addEventListener('submit', (e) => {
@@ -409,6 +421,7 @@ const onReply: { readonly [K in RequestType]: (reply: RequestReplies[K]) => void
     cost.warning = reply.warning;
     updateDerived();
   },
+  ...presetBar.onReply,
 };
 
 /** A failed generate fails its card; a failed file action or cancel is shown as a notice. */
@@ -418,20 +431,34 @@ function showFailure(error: ErrorReply): void {
   else showNotice(error.message);
 }
 
-function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): void {
-  if (!isModelSlug(message.model)) return;
-  state.model = message.model;
-  const next = { ...defaultsFor(message.model) };
-  for (const p of MODELS[message.model].parameters) {
-    const v = message.params[p.name];
+/** Loads `params` over the model's defaults; the seed is kept only when `keepSeed`. */
+function loadSettings(slug: ModelSlug, params: Params, keepSeed: boolean): void {
+  state.model = slug;
+  const next = { ...defaultsFor(slug) };
+  for (const p of MODELS[slug].parameters) {
+    const v = params[p.name];
     if (v !== undefined) next[p.name] = v;
   }
-  const seedName = seedParameter(MODELS[message.model])?.name;
-  state.randomSeed = !message.keepSeed || seedName === undefined || next[seedName] === undefined;
-  state.values[message.model] = next;
+  const seedName = seedParameter(MODELS[slug])?.name;
+  state.randomSeed = !keepSeed || seedName === undefined || next[seedName] === undefined;
+  state.values[slug] = next;
   touched.clear();
   renderFields();
+}
+
+function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): void {
+  if (!isModelSlug(message.model)) return;
+  loadSettings(message.model, message.params, message.keepSeed);
   showNotice(message.notice);
+  save();
+}
+
+/** A preset's model and values (a seed in it is kept), or the default settings; the prompt stays. */
+function applyPreset(preset: { model: string; params: Params; name: string } | undefined): void {
+  const slug = preset && isModelSlug(preset.model) ? preset.model : isModelSlug(init.model) ? init.model : DEFAULT_MODEL;
+  const prompt = values().prompt;
+  loadSettings(slug, { ...preset?.params, ...(typeof prompt === 'string' ? { prompt } : {}) }, true);
+  showNotice(preset ? `Preset "${preset.name}" loaded.` : 'Default settings loaded.');
   save();
 }
 
@@ -445,6 +472,9 @@ onExtensionMessage(parseExtensionMessage, (message) => {
       break;
     case 'error':
       if (answers(message)) showFailure(message);
+      break;
+    case 'presets':
+      presetBar.update(message.presets);
       break;
     case 'setPrompt':
       values().prompt = message.prompt;

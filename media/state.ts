@@ -12,6 +12,8 @@ export interface PanelState {
   values: Partial<Record<ModelSlug, FormValues>>;
   randomSeed: boolean;
   lastSeed?: number;
+  /** The preset the form was loaded from; its style wraps the prompt when generating. */
+  preset?: string;
   jobs: JobView[];
 }
 

@@ -19,12 +19,17 @@ import { EditorTracker } from './panel/editorTracker';
 import { registerPanel } from './panel/register';
 import { ApiKeyService } from './secrets/apiKey';
 import { registerMissingImages } from './missingImages/register';
+import { registerQueue } from './queue/register';
+import { queueHasWork } from './queue/contributions';
+import type { QueueItem } from './queue/promptQueue';
 import { SettingsService } from './settings/service';
 
 /** What other extensions (and tests) can read: the persisted jobs of this workspace (never the key), and credits. */
 export interface SegmindApi {
   readonly jobs: () => readonly JobRecord[];
   readonly credits: Pick<AccountCredits, 'balance' | 'estimate' | 'flushed'>;
+  /** The prompt queue's items, in queue order. */
+  readonly queue: () => readonly QueueItem[];
 }
 
 export function activate(context: vscode.ExtensionContext): SegmindApi {
@@ -42,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
   const editors = new EditorTracker();
   const features = new LazyFeatures({
     log, settings, apiKeys, store, history, claims, editors, credits,
-    extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri, globalState: context.globalState,
+    extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri, globalState: context.globalState, workspaceState: context.workspaceState,
     userAgent: `segmind-image-studio/${version} vscode/${vscode.version}`,
   });
   context.subscriptions.push(
@@ -53,15 +58,22 @@ export function activate(context: vscode.ExtensionContext): SegmindApi {
     ...registerGallery(() => features.get().openGallery()),
     registerImageDrop(() => features.get().imageDrop),
     ...registerMissingImages(() => features.get().missingImages),
+    ...registerQueue(() => features.get().queue),
     registerAgentTool(() => features.get().agentTool),
   );
   for (const problem of settings.snapshot().problems) logger.warn(`settings: ${problem}`);
   // Markers of requests past Segmind's retention can never be claimed again: without this they pile up.
   void claims.prune().catch((e: unknown) => logger.warn(`claims: ${(e as Error).message}`));
-  void resumeIfInterrupted(store, () => features.get().resumeJobs()).catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
+  // Jobs a reload cut short, and a prompt queue with work left, are picked up at once; anything else waits for first use.
+  void resumeIfInterrupted(store, () => features.get().resumeJobs(), Date.now(), queueHasWork(context.workspaceState))
+    .catch((e: unknown) => logger.error(`resume: ${(e as Error).message}`));
   // `npm start -- --check` reads this line to know activation finished, not just began.
   logger.info(`activated: Segmind Image Studio ${version}`);
-  return { jobs: () => store.all(), credits: { balance: () => credits.balance(), estimate: (model, params) => credits.estimate(model, params), flushed: () => credits.flushed() } };
+  return {
+    jobs: () => store.all(),
+    credits: { balance: () => credits.balance(), estimate: (model, params) => credits.estimate(model, params), flushed: () => credits.flushed() },
+    queue: () => features.get().queue.items(),
+  };
 }
 
 export function deactivate(): void {}

@@ -15,6 +15,9 @@ import type { History } from './history/history';
 import { ImageDropProvider } from './imageDrop/imageDropProvider';
 import { missingImageCommandHandlers } from './missingImages/commands';
 import { MissingImageProviders } from './missingImages/providers';
+import { PresetLibrary } from './presets/presetLibrary';
+import { WorkspacePresets } from './presets/workspacePresets';
+import { openQueue, type QueueFeature } from './queue/queueFeature';
 import type { MissingImagesFeature } from './missingImages/feature';
 import type { SaveClaims } from './jobs/claims';
 import type { AccountCredits } from './credits/accountCredits';
@@ -44,6 +47,7 @@ export interface ActivationServices {
   readonly extensionUri: vscode.Uri;
   readonly globalStorageUri: vscode.Uri;
   readonly globalState: vscode.Memento;
+  readonly workspaceState: vscode.Memento;
   readonly userAgent: string;
 }
 
@@ -55,6 +59,8 @@ export class Features extends Disposable {
   readonly imageDrop: ImageDropProvider;
   readonly agentTool: GenerateImageTool;
   readonly missingImages: MissingImagesFeature;
+  readonly presets: PresetLibrary;
+  readonly queue: QueueFeature;
   private readonly services: CommandServices;
   /** What the panel and the gallery's open, reveal and insert act through. */
   private readonly panelServices: GeneratorServices;
@@ -67,12 +73,14 @@ export class Features extends Disposable {
     const insertions = this._register(new InsertionAnchors());
     this.runner = this._register(new JobRunner(editorRunnerDeps({ store, settings, apiKeys, clients, claims, history, credits, insertions, globalStorage, logger })));
     this._register(new JobsStatusBar(this.runner, credits, history));
-    this.services = { runner: this.runner, settings, apiKeys, log, logger, globalState: activation.globalState, credits };
+    this.presets = this._register(new PresetLibrary(settings, this._register(new WorkspacePresets()), log.logger('presets')));
+    this.services = { runner: this.runner, settings, apiKeys, log, logger, globalState: activation.globalState, credits, presets: this.presets };
     this.commands = commandHandlers(this.services);
-    this.panelServices = { deps: panelEditorServices(this.services, history), extensionUri: activation.extensionUri, editors: activation.editors };
+    this.panelServices = { deps: panelEditorServices(this.services, history), extensionUri: activation.extensionUri, editors: activation.editors, presets: this.presets };
     this.panels = this._register(new PanelManager(this.panelServices));
     this.imageDrop = new ImageDropProvider(settings);
     this.missingImages = { providers: this._register(new MissingImageProviders(settings)), commands: missingImageCommandHandlers(this.services) };
+    this.queue = this._register(openQueue({ runner: this.runner, store, settings, presets: this.presets, workspaceState: activation.workspaceState, errorHandlers: this.errorHandlers() }));
     this.agentTool = new GenerateImageTool({ runner: this.runner, settings, credits, logger: log.logger('agent-tool'), redactor: log.redactor });
   }
 
@@ -82,15 +90,22 @@ export class Features extends Disposable {
     return this._register(openGallery({ history, logger: log.logger('gallery'), settings, files: this.panelServices, panels: this.panels }, { extensionUri, globalStorageUri }));
   }
 
-  /** Continues or reports the jobs a reload cut short (src/jobs/resume.ts). */
-  resumeJobs(): Promise<void> {
-    const { log, apiKeys, store } = this.activation;
-    const errorHandlers = { openLog: () => log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
-    return resumeJobs(store, this.runner, this.services.logger, {
+  private errorHandlers(): { openLog: () => void; setApiKey: () => void } {
+    return { openLog: () => this.activation.log.show(), setApiKey: () => void vscode.commands.executeCommand('segmind.setApiKey') };
+  }
+
+  /**
+   * Continues or reports the jobs a reload cut short (src/jobs/resume.ts), then the prompt queue
+   * follows its running items (jobs just resumed) and starts its pending ones.
+   */
+  async resumeJobs(): Promise<void> {
+    const { apiKeys, store } = this.activation;
+    const errorHandlers = this.errorHandlers();
+    await resumeJobs(store, this.runner, this.services.logger, {
       showError: (e, retry) => showError(e, { ...errorHandlers, ...(retry ? { retry } : {}) }),
       hasApiKey: async () => (await apiKeys.get()) !== undefined,
       onDidChangeApiKey: apiKeys.onDidChange,
-    });
+    }).finally(() => this.queue.resume());
   }
 }
 

@@ -12,6 +12,8 @@ import { confirmOverBalance, costEstimateText } from './costConfirmation';
 import { ACTIONS, showError } from './errorMessage';
 import { parseArgument, type GenerateOptions } from './options';
 import type { CommandServices } from './services';
+import { pickPreset } from '../presets/presetQuestions';
+import { generationSettings } from '../shared/presets';
 
 export interface GenerateResult {
   readonly files: string[];
@@ -38,12 +40,6 @@ function handlers(services: CommandServices, retry?: () => void) {
   };
 }
 
-/** Merges the user's per-model defaults under the caller's parameters, and the prompt on top. */
-function requestParams(services: CommandServices, model: string, prompt: string, params: Readonly<Record<string, unknown>> = {}, scope?: vscode.Uri): Record<string, unknown> {
-  const defaults = services.settings.snapshot(scope).defaultParameters[model] ?? {};
-  return { ...defaults, ...params, prompt };
-}
-
 async function generateProgrammatically(services: CommandServices, options: GenerateOptions): Promise<GenerateResult> {
   const editor = vscode.window.activeTextEditor;
   const settings = services.settings.snapshot(editor?.document.uri);
@@ -53,11 +49,11 @@ async function generateProgrammatically(services: CommandServices, options: Gene
     throw shown === undefined ? new vscode.CancellationError() : new Error(shown);
   };
   if (prompt === undefined) return fail(new UserFacingError('No prompt: select the text to use as the prompt, or pass a "prompt" option.'));
-  const model = options.model ?? settings.defaultModel;
+  const preset = options.preset !== undefined ? services.presets.find(options.preset) : null;
+  if (preset === undefined) return fail(new UserFacingError(services.presets.missingPresetMessage(options.preset ?? '')));
   const insert = options.insert ?? settings.insertAfterSave;
   const request: GenerationRequest = {
-    model,
-    params: requestParams(services, model, prompt, options.params, editor?.document.uri),
+    ...generationSettings(prompt, preset, settings, options),
     ...(options.folder !== undefined ? { folder: options.folder } : {}),
     ...(editor ? { documentUri: editor.document.uri } : {}),
     ...(insert && editor ? { insertion: InsertionAnchors.capture(editor) } : {}),
@@ -83,8 +79,10 @@ async function generateInteractively(services: CommandServices): Promise<Generat
     }))?.trim() ?? '';
     if (!prompt) return undefined;
   }
-  const model = settings.defaultModel;
-  const params = requestParams(services, model, prompt, {}, editor?.document.uri);
+  const presets = services.presets.all();
+  const preset = presets.length ? await pickPreset(presets, vscode.l10n.t('Generate Image from Selection')) : null;
+  if (preset === undefined) return undefined;
+  const { model, params } = generationSettings(prompt, preset, settings);
   // Over the balance, that one question (it names the cost) replaces the count confirmation.
   const over = services.credits.overBalance(model, params);
   if (over ? !(await confirmOverBalance(over)) : !(await confirmCount(services, model, params, settings.confirmImageCount))) return undefined;

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { AccountCredits } from '../credits/accountCredits';
 import type { JobRunner } from '../jobs/runner';
 import type { Logger, SegmindLog } from '../logging/log';
+import type { PresetLibrary } from '../presets/presetLibrary';
 import type { ApiKeyService } from '../secrets/apiKey';
 import type { SettingsService } from '../settings/service';
 
@@ -14,4 +15,5 @@ export interface CommandServices {
   readonly logger: Logger;
   readonly globalState: vscode.Memento;
   readonly credits: AccountCredits;
+  readonly presets: PresetLibrary;
 }

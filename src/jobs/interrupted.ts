@@ -3,8 +3,11 @@
 import { resumeDecision } from './job';
 import type { JobStore } from './jobStore';
 
-/** Drops old finished records, then calls `resume` if any stored job still needs the runner. */
-export async function resumeIfInterrupted(store: JobStore, resume: () => Promise<void>, now = Date.now()): Promise<void> {
+/**
+ * Drops old finished records, then calls `resume` if any stored job still needs the runner, or
+ * `otherWork` says something else left behind needs it (a prompt queue with prompts to go).
+ */
+export async function resumeIfInterrupted(store: JobStore, resume: () => Promise<void>, now = Date.now(), otherWork = false): Promise<void> {
   await store.prune(now);
-  if (store.all().some((job) => resumeDecision(job, now) !== 'done')) await resume();
+  if (otherWork || store.all().some((job) => resumeDecision(job, now) !== 'done')) await resume();
 }

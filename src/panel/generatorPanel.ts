@@ -18,7 +18,9 @@ import {
   type ResultFile,
   type TrackedJob,
 } from '../shared/protocol';
+import type { PresetLibrary } from '../presets/presetLibrary';
 import { renderPage } from './html';
+import { answerPresetRequest, presetsMessage, type PresetRequest } from './presetRequests';
 import { runFileAction } from './fileActions';
 import { isInside, localResourceRoots } from './resourceRoots';
 import { userDefaults } from './userDefaults';
@@ -29,6 +31,7 @@ export interface GeneratorServices {
   readonly deps: EditorServices;
   readonly extensionUri: vscode.Uri;
   readonly editors: EditorTracker;
+  readonly presets: PresetLibrary;
 }
 
 /** A run the extension starts itself (regenerate from the gallery, variations). */
@@ -65,6 +68,7 @@ export class GeneratorPanel implements vscode.Disposable {
       }),
       panel.onDidDispose(() => this.dispose()),
       services.deps.history.onDidChange(() => this.answerTracked()),
+      services.presets.onDidChange(() => this.post(presetsMessage(services.presets))),
     );
   }
 
@@ -164,11 +168,18 @@ export class GeneratorPanel implements vscode.Disposable {
         if (isModelSlug(message.model)) this.reply(message, this.services.deps.estimate(message.model, message.params));
         else this.refuse(message, 'Unknown model.');
         break;
+      case 'savePreset':
+      case 'renamePreset':
+      case 'deletePreset':
+        void this.onPresetRequest(message);
+        break;
     }
   }
 
   private onReady(): void {
     this.ready = true;
+    // A new page starts with no presets: an empty list need not be sent.
+    if (this.services.presets.all().length) void this.panel.webview.postMessage(presetsMessage(this.services.presets));
     for (const job of this.jobs.values()) void this.panel.webview.postMessage(job);
     const pending = this.pending;
     this.pending = [];
@@ -300,6 +311,14 @@ export class GeneratorPanel implements vscode.Disposable {
     const outputRoots = this.roots.slice(1);
     if (uri.path.split('/').some((segment) => segment === '..' || segment === '.')) return undefined;
     return /\.(png|jpe?g|webp)$/i.test(uri.path) && outputRoots.some((root) => isInside(uri, root)) ? uri : undefined;
+  }
+
+  private async onPresetRequest<K extends PresetRequest['type']>(message: Extract<PresetRequest, { type: K }>): Promise<void> {
+    try {
+      this.reply(message, await answerPresetRequest(this.services.presets, message));
+    } catch (err) {
+      this.refuse(message, err instanceof Error ? err.message : String(err));
+    }
   }
 
   private async onCancel(message: RequestMessage<'cancel'>): Promise<void> {

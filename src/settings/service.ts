@@ -2,11 +2,12 @@
 // comes from user (application) settings only, so a cloned workspace cannot redirect the API key.
 import * as vscode from 'vscode';
 import { Disposable } from '../common/lifecycle';
-import { buildSnapshot, type RawSettings, type SettingsSnapshot } from './snapshot';
+import type { Preset } from '../shared/presets';
+import { buildSnapshot, SETTING_KEYS, type RawSettings, type SettingsSnapshot } from './snapshot';
 
 const KEYS = [
   'defaultModel', 'defaultParameters', 'outputFolder', 'fileNameTemplate', 'insertAfterSave', 'embedMetadata',
-  'requestMode', 'requestTimeoutSeconds', 'confirmImageCount', 'thumbnailCacheMB',
+  'requestMode', 'requestTimeoutSeconds', 'confirmImageCount', 'thumbnailCacheMB', 'presets', 'queueConcurrency',
 ] as const;
 
 export class SettingsService extends Disposable {
@@ -31,12 +32,23 @@ export class SettingsService extends Disposable {
   snapshot(scope?: vscode.Uri): SettingsSnapshot {
     return scope ? readSettings(scope) : this.current;
   }
+
+  /**
+   * Writes `segmind.presets` where it already lives (workspace, or user settings, which Settings
+   * Sync carries); user settings when it is set nowhere yet.
+   */
+  async updatePresets(presets: readonly Preset[]): Promise<void> {
+    const config = vscode.workspace.getConfiguration('segmind');
+    const where = config.inspect('presets');
+    const target = where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update('presets', presets, target);
+  }
 }
 
 export function readSettings(scope?: vscode.Uri): SettingsSnapshot {
   const config = vscode.workspace.getConfiguration('segmind', scope);
   const raw: RawSettings = {};
-  for (const key of KEYS) raw[key] = config.get(key);
+  for (const key of KEYS) raw[key] = config.get(SETTING_KEYS[key] ?? key);
   const base = config.inspect<string>('apiBaseUrl');
   raw.apiBaseUrl = base?.globalValue ?? base?.defaultValue;
   const http = vscode.workspace.getConfiguration('http');

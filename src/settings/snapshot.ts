@@ -15,6 +15,13 @@ export interface SettingsSnapshot {
   readonly confirmImageCount: number;
   /** The gallery's thumbnail cache budget, in MB. */
   readonly thumbnailCacheMB: number;
+  /**
+   * `segmind.presets` as written: the preset library (src/presets/, loaded on first use) validates
+   * it, so activation does not load the validator.
+   */
+  readonly presets: unknown;
+  /** `segmind.queue.concurrency`: how many jobs of a prompt queue run at once. */
+  readonly queueConcurrency: number;
   readonly apiBaseUrl: string;
   /** `http.proxy` / `http.proxyStrictSSL`, honoured by the transport. */
   readonly proxyUrl?: string;
@@ -34,9 +41,14 @@ export const DEFAULT_SETTINGS: Omit<SettingsSnapshot, 'problems' | 'proxyUrl'> =
   requestTimeoutSeconds: 600,
   confirmImageCount: 4,
   thumbnailCacheMB: 200,
+  presets: [],
+  queueConcurrency: 2,
   apiBaseUrl: 'https://api.segmind.com',
   strictSSL: true,
 };
+
+/** Settings whose key under `segmind.` differs from their snapshot name. */
+export const SETTING_KEYS: Partial<Record<keyof typeof DEFAULT_SETTINGS, string>> = { queueConcurrency: 'queue.concurrency' };
 
 export type RawSettings = Partial<Record<keyof typeof DEFAULT_SETTINGS | 'proxyUrl', unknown>>;
 
@@ -68,7 +80,7 @@ export function buildSnapshot(raw: RawSettings): SettingsSnapshot {
     const value = raw[name];
     if (value === undefined || value === null) return DEFAULT_SETTINGS[name] as T;
     if (ok(value)) return value;
-    problems.push(`segmind.${name} must be ${describe} (got ${JSON.stringify(value)})`);
+    problems.push(`segmind.${SETTING_KEYS[name] ?? name} must be ${describe} (got ${JSON.stringify(value)})`);
     return DEFAULT_SETTINGS[name] as T;
   };
   const isString = (v: unknown): v is string => typeof v === 'string';
@@ -103,6 +115,8 @@ export function buildSnapshot(raw: RawSettings): SettingsSnapshot {
     requestTimeoutSeconds: pick<number>('requestTimeoutSeconds', inRange(10, 3600, false), 'a number of seconds from 10 to 3600'),
     confirmImageCount: pick<number>('confirmImageCount', inRange(1, 40, true), 'an integer from 1 to 40'),
     thumbnailCacheMB: pick<number>('thumbnailCacheMB', inRange(10, 10_000, false), 'a number of MB from 10 to 10000'),
+    presets: raw.presets ?? [],
+    queueConcurrency: pick<number>('queueConcurrency', inRange(1, 8, true), 'an integer from 1 to 8'),
     apiBaseUrl: urlProblem ? DEFAULT_SETTINGS.apiBaseUrl : apiBaseUrl.replace(/\/+$/, ''),
     ...(proxy ? { proxyUrl: proxy } : {}),
     strictSSL: pick<boolean>('strictSSL', isBool, 'true or false'),

@@ -2,21 +2,14 @@
 // Imported by both bundles, so it depends on nothing but zod/mini. `import * as z` (not `{ z }`)
 // keeps zod/mini tree-shakeable: the named `z` namespace drags every locale into the browser bundle.
 import * as z from 'zod/mini';
+import { MAX_TEXT, paramsSchema } from './params';
+
+export { paramsSchema, type Params, type ParamValue } from './params';
 
 const MAX_ID = 64;
-const MAX_TEXT = 10_000;
 
 const messageId = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
 const shortText = z.string().check(z.maxLength(200));
-const paramValue = z.union([z.string().check(z.maxLength(MAX_TEXT)), z.number(), z.boolean()]);
-/** API parameters as the form holds them; the extension validates them again with the core's rules. */
-/** More than any model has (~15): a forged message cannot make the extension list thousands of refusals. */
-const MAX_PARAMS = 64;
-export const paramsSchema = z.record(z.string().check(z.minLength(1), z.maxLength(64)), paramValue)
-  .check(z.refine((params) => Object.keys(params).length <= MAX_PARAMS, { error: `at most ${MAX_PARAMS} parameters` }));
-export type ParamValue = z.infer<typeof paramValue>;
-export type Params = z.infer<typeof paramsSchema>;
-
 /** A file the extension produced, as the webview knows it. `uri` is the handle file actions send back. */
 const resultFile = z.object({
   uri: z.string().check(z.maxLength(4096)),
@@ -60,7 +53,19 @@ const trackJobs = z.object({
 /** What a request with the form's current values would cost; sent when the form changes. */
 const estimate = z.object({ type: z.literal('estimate'), id: messageId, model: shortText, params: paramsSchema });
 
-export const webviewMessageSchema = z.discriminatedUnion('type', [ready, generate, fileAction, cancelJob, trackJobs, estimate]);
+/** Save the form's settings as a preset: the extension asks for the name (and style), then replies with it. */
+const savePreset = z.object({
+  type: z.literal('savePreset'),
+  id: messageId,
+  model: shortText,
+  params: paramsSchema,
+  /** The preset the form came from: its name is suggested and its style kept. */
+  basedOn: z.optional(shortText),
+});
+const renamePreset = z.object({ type: z.literal('renamePreset'), id: messageId, name: shortText });
+const deletePreset = z.object({ type: z.literal('deletePreset'), id: messageId, name: shortText });
+
+export const webviewMessageSchema = z.discriminatedUnion('type', [ready, generate, fileAction, cancelJob, trackJobs, estimate, savePreset, renamePreset, deletePreset]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 export type GenerateMessage = z.infer<typeof generate>;
 export type FileActionMessage = z.infer<typeof fileAction>;
@@ -94,6 +99,20 @@ const prefill = z.object({
   keepSeed: z.boolean(),
   notice: z.optional(z.string().check(z.maxLength(500))),
 });
+/**
+ * The presets on offer (user and workspace, already validated by the extension: src/shared/presets.ts),
+ * sent on `ready` and whenever they change. Only their shape is checked here, which keeps the
+ * preset rules out of the webview bundle.
+ */
+const presetView = z.object({
+  name: shortText,
+  model: shortText,
+  params: paramsSchema,
+  prefix: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  suffix: z.optional(z.string().check(z.maxLength(MAX_TEXT))),
+  source: z.enum(['user', 'workspace']),
+});
+const presets = z.object({ type: z.literal('presets'), presets: z.array(presetView).check(z.maxLength(500)) });
 /** Put the editor's selection in the prompt, leaving the other values as the user set them. */
 const setPrompt = z.object({ type: z.literal('setPrompt'), prompt: z.string().check(z.maxLength(MAX_TEXT)) });
 
@@ -107,11 +126,15 @@ const estimateReply = z.object({
   type: z.literal('reply'), request: z.literal('estimate'), id: messageId,
   text: z.string().check(z.maxLength(500)), warning: z.optional(z.string().check(z.maxLength(500))),
 });
-const reply = z.discriminatedUnion('request', [generateReply, fileActionReply, cancelReply, estimateReply]);
+/** `name` is the preset as saved or renamed; without it the user dismissed the question. */
+const savePresetReply = z.object({ type: z.literal('reply'), request: z.literal('savePreset'), id: messageId, name: z.optional(shortText) });
+const renamePresetReply = z.object({ type: z.literal('reply'), request: z.literal('renamePreset'), id: messageId, name: z.optional(shortText) });
+const deletePresetReply = z.object({ type: z.literal('reply'), request: z.literal('deletePreset'), id: messageId, deleted: z.boolean() });
+const reply = z.discriminatedUnion('request', [generateReply, fileActionReply, cancelReply, estimateReply, savePresetReply, renamePresetReply, deletePresetReply]);
 /** A request that failed or was refused; the webview shows `message`. */
 const errorReply = z.object({
   type: z.literal('error'),
-  request: z.enum(['generate', 'fileAction', 'cancel', 'estimate']),
+  request: z.enum(['generate', 'fileAction', 'cancel', 'estimate', 'savePreset', 'renamePreset', 'deletePreset']),
   id: messageId,
   message: z.string().check(z.maxLength(MAX_TEXT)),
 });
@@ -122,6 +145,9 @@ export interface RequestReplies {
   fileAction: z.infer<typeof fileActionReply>;
   cancel: z.infer<typeof cancelReply>;
   estimate: z.infer<typeof estimateReply>;
+  savePreset: z.infer<typeof savePresetReply>;
+  renamePreset: z.infer<typeof renamePresetReply>;
+  deletePreset: z.infer<typeof deletePresetReply>;
 }
 export type RequestType = keyof RequestReplies;
 export type RequestMessage<K extends RequestType = RequestType> = Extract<WebviewMessage, { type: K }>;
@@ -132,10 +158,12 @@ export type ErrorReply = z.infer<typeof errorReply>;
 const everyRequestHasAReply: Exclude<Extract<WebviewMessage, { id: string }>['type'], RequestType> extends never ? true : never = true;
 void everyRequestHasAReply;
 
-export const extensionMessageSchema = z.discriminatedUnion('type', [job, prefill, setPrompt, reply, errorReply]);
+export const extensionMessageSchema = z.discriminatedUnion('type', [job, prefill, setPrompt, presets, reply, errorReply]);
 export type ExtensionMessage = z.infer<typeof extensionMessageSchema>;
 export type JobMessage = z.infer<typeof job>;
 export type PrefillMessage = z.infer<typeof prefill>;
+export type PresetsMessage = z.infer<typeof presets>;
+export type PresetView = z.infer<typeof presetView>;
 
 /** Initial data the extension puts in the page as escaped `data-init` JSON. */
 export const initialDataSchema = z.object({

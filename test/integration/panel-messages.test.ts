@@ -11,17 +11,22 @@ import { History } from '../../src/history/history';
 import { MemoryStore } from './memoryStore';
 import type { EditorServices, PanelGenerateRequest } from '../../src/panel/editorServices';
 import { buildSnapshot } from '../../src/settings/snapshot';
+import { SettingsService } from '../../src/settings/service';
+import { PresetLibrary } from '../../src/presets/presetLibrary';
+import { WorkspacePresets } from '../../src/presets/workspacePresets';
 import type { ExtensionMessage } from '../../src/shared/protocol';
 
 /** A real webview panel whose message channel the test holds: what the webview would send and receive. */
-function channelPanel(): { panel: vscode.WebviewPanel; send(message: unknown): void; received: ExtensionMessage[]; html(): string } {
+function channelPanel(): { panel: vscode.WebviewPanel; send(message: unknown): void; received: ExtensionMessage[]; presets: ExtensionMessage[]; html(): string } {
   const real = vscode.window.createWebviewPanel('segmind.generator.test', 'test', vscode.ViewColumn.Active, { enableScripts: true });
   const incoming = new vscode.EventEmitter<unknown>();
+  /** Every message but the list of presets, which has its own. */
   const received: ExtensionMessage[] = [];
+  const presets: ExtensionMessage[] = [];
   const webview = new Proxy(real.webview, {
     get(target, prop) {
       if (prop === 'onDidReceiveMessage') return incoming.event;
-      if (prop === 'postMessage') return async (m: ExtensionMessage) => (received.push(m), true);
+      if (prop === 'postMessage') return async (m: ExtensionMessage) => ((m.type === 'presets' ? presets : received).push(m), true);
       const value = Reflect.get(target, prop) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -39,7 +44,7 @@ function channelPanel(): { panel: vscode.WebviewPanel; send(message: unknown): v
       return Reflect.set(target, prop, value);
     },
   });
-  return { panel, send: (m) => incoming.fire(m), received, html: () => real.webview.html };
+  return { panel, send: (m) => incoming.fire(m), received, presets, html: () => real.webview.html };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
@@ -57,6 +62,8 @@ describe('generator panel message boundary', () => {
   let editors: EditorTracker;
   let deps: EditorServices;
   let generator: GeneratorPanel | undefined;
+  let presets: PresetLibrary;
+  let presetServices: vscode.Disposable[];
   const saved = vscode.Uri.file('/tmp/segmind-panel-test/cat-1.png');
   /** The seed the job runner's request builder chose; the panel never picks one itself. */
   const RUNNER_SEED = 4242;
@@ -66,6 +73,10 @@ describe('generator panel message boundary', () => {
     requests = [];
     inserted = [];
     editors = new EditorTracker();
+    const settings = new SettingsService();
+    const workspacePresets = new WorkspacePresets();
+    presets = new PresetLibrary(settings, workspacePresets, { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined });
+    presetServices = [presets, workspacePresets, settings];
     deps = {
       history: new History(new MemoryStore()),
       logger: { debug: () => undefined, info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
@@ -87,11 +98,12 @@ describe('generator panel message boundary', () => {
   afterEach(() => {
     generator?.dispose();
     editors.dispose();
+    for (const d of presetServices) d.dispose();
   });
 
   function open() {
     const channel = channelPanel();
-    generator = new GeneratorPanel(channel.panel, { deps, extensionUri: vscode.Uri.file('/ext'), editors });
+    generator = new GeneratorPanel(channel.panel, { deps, extensionUri: vscode.Uri.file('/ext'), editors, presets });
     return channel;
   }
 
@@ -216,6 +228,24 @@ describe('generator panel message boundary', () => {
     await until(() => channel.received.length === 2, 'the later job');
     const later = channel.received[1];
     assert.ok(later?.type === 'job' && later.jobId === 'later' && later.state === 'done' && later.seed === 6);
+  });
+
+  it('offers the presets, and refuses a forged preset before asking the user anything', async () => {
+    await vscode.workspace.getConfiguration('segmind').update('presets', [{ name: 'Ink', model: 'stable-diffusion-3-medium-txt2img', params: { num_inference_steps: 20 }, suffix: ', ink drawing' }], vscode.ConfigurationTarget.Global);
+    try {
+      const channel = open();
+      channel.send({ type: 'ready' });
+      await until(() => channel.presets.some((m) => m.type === 'presets' && m.presets.some((p) => p.name === 'Ink' && p.source === 'user')), 'the presets');
+      channel.send({ type: 'savePreset', id: 's1', model: 'stable-diffusion-3.5-large-txt2img', params: { steps: 500 } });
+      channel.send({ type: 'deletePreset', id: 's2', name: 'No such preset' });
+      await until(() => channel.received.length === 2, 'two error replies');
+      assert.deepEqual(channel.received.map((m) => (m.type === 'error' ? `${m.request} ${m.id}: ${m.message}` : m.type)), [
+        'savePreset s1: steps must be an integer from 10 to 70 (got 500)',
+        'deletePreset s2: There is no preset "No such preset".',
+      ]);
+    } finally {
+      await vscode.workspace.getConfiguration('segmind').update('presets', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('a failed job shows the job runner\'s message', async () => {

@@ -54,7 +54,7 @@ describe('bad input (programmatic): exact message, nothing written', function ()
     });
     it('"prompt" inside params, and unknown options', async () => {
       await expectRejection({ prompt: 'x', params: { prompt: 'y' } }, 'The option "params" of segmind.generateFromSelection must be without "prompt" (pass the prompt as the "prompt" option).');
-      await expectRejection({ prompt: 'x', folderr: 'a' }, 'Unknown option "folderr" for segmind.generateFromSelection: use prompt, model, params, folder, insert.');
+      await expectRejection({ prompt: 'x', folderr: 'a' }, 'Unknown option "folderr" for segmind.generateFromSelection: use prompt, model, params, folder, insert, preset.');
       assert.deepEqual(await emulator.apiCalls(), []);
     });
     it('output folders outside the workspace: "..", absolute, drive letter, symlink', async () => {
