@@ -75,7 +75,7 @@ export class GalleryView extends Disposable implements vscode.WebviewViewProvide
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
-    const roots = [...localResourceRoots(this.services.extensionUri), this.services.globalStorageUri];
+    const roots = [...localResourceRoots(this.services.extensionUri, this.services.settings.snapshot().outputFolder), this.services.globalStorageUri];
     view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: roots };
     view.webview.html = this.page(view.webview);
     const subscriptions = [
