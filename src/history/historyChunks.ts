@@ -2,7 +2,7 @@
 // own key, plus a manifest naming them. VS Code sends a Memento value whole to the main process on
 // every update, so one save rewrites one chunk (≤ 256 entries) instead of all 10,000 (`npm run bench`
 // gallery measures both). No `vscode` import: tested in plain Node.
-import type { HistoryEntry, HistoryStore } from './history';
+import type { HistoryEntry, HistoryStore } from './historyEntry';
 
 /** The manifest: chunk keys, oldest chunk first. */
 export const MANIFEST_KEY = 'segmind.history.v2';
