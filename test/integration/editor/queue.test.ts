@@ -61,7 +61,7 @@ describe('prompt queue', function () {
     assert.match(results[0]?.error ?? '', /credits/i);
     await emulator.advanceClock(60_000); // the emulator's queue moves on past the held job
     await vscode.commands.executeCommand('segmind.queue.retry', (await queueItems()).find((i) => i.prompt === 'never'));
-    await waitFor('the retried prompt to finish', async () => (await queueItems()).some((i) => i.prompt === 'never' && i.state === 'done'));
+    await waitFor('the retried prompt to finish', async () => (await queueItems()).some((i) => i.prompt === 'never' && i.state === 'done'), 45_000);
   });
 
   it('refuses bad options, an unknown preset and invalid parameters before queueing anything', async () => {
