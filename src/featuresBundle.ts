@@ -79,7 +79,8 @@ export class Features extends Disposable {
     this.panelServices = { deps: panelEditorServices(this.services, history), extensionUri: activation.extensionUri, editors: activation.editors, presets: this.presets };
     this.panels = this._register(new PanelManager(this.panelServices));
     this.imageDrop = new ImageDropProvider(settings);
-    this.missingImages = { providers: this._register(new MissingImageProviders(settings)), commands: missingImageCommandHandlers(this.services) };
+    const missingImageProviders = this._register(new MissingImageProviders(settings));
+    this.missingImages = { providers: missingImageProviders, commands: missingImageCommandHandlers(this.services, () => missingImageProviders.refresh()) };
     this.queue = this._register(openQueue({ runner: this.runner, store, settings, presets: this.presets, workspaceState: activation.workspaceState, errorHandlers: this.errorHandlers() }));
     this.agentTool = new GenerateImageTool({ runner: this.runner, settings, credits, logger: log.logger('agent-tool'), redactor: log.redactor });
   }

@@ -25,15 +25,21 @@ export const BATCH_CONCURRENCY = 2;
 const LISTED_IN_CONFIRMATION = 15;
 
 /** The handlers of the feature's commands (registered at activation by ./register.ts). */
-export function missingImageCommandHandlers(services: CommandServices): Record<MissingImageCommandId, CommandHandler> {
+/** `onGenerated` runs after each image made, so the CodeLens on its reference goes at once. */
+export function missingImageCommandHandlers(services: CommandServices, onGenerated: () => void = () => undefined): Record<MissingImageCommandId, CommandHandler> {
   return {
     [GENERATE_MISSING_IMAGE]: async (documentUri: unknown, plan: unknown): Promise<MissingImagesResult> => {
       if (typeof documentUri !== 'string' || !isPlan(plan)) throw new Error('segmind.generateMissingImage takes the arguments of its code action: (documentUri, plan).');
       const job = await generateOne(services, vscode.Uri.parse(documentUri), plan, true);
       if ('message' in job) showError(job.error, errorHandlers(services));
+      else onGenerated();
       return 'message' in job ? { generated: [], failed: [{ path: plan.path, message: job.message }] } : { generated: [job.path], failed: [] };
     },
-    [GENERATE_MISSING_IMAGES]: (uri?: unknown, options?: { confirm?: boolean }) => generateMissingImages(services, uri, options?.confirm !== false),
+    [GENERATE_MISSING_IMAGES]: async (uri?: unknown, options?: { confirm?: boolean }) => {
+      const result = await generateMissingImages(services, uri, options?.confirm !== false);
+      if (result.generated.length > 0) onGenerated();
+      return result;
+    },
   };
 }
 

@@ -24,6 +24,11 @@ export class MissingImageProviders extends Disposable implements vscode.CodeLens
     this._register(watcher.onDidDelete(() => this.lensesChanged.fire()));
   }
 
+  /** Asks VS Code for the lenses again now (an image this feature just made; the watcher may lag). */
+  refresh(): void {
+    this.lensesChanged.fire();
+  }
+
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const plans = await this.missing(document);
     if (token.isCancellationRequested) return [];
