@@ -15,17 +15,26 @@ export function generateCommand(document: vscode.TextDocument, plan: MissingImag
 export class MissingImageProviders extends Disposable implements vscode.CodeLensProvider, vscode.CodeActionProvider {
   private readonly lensesChanged = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  /**
+   * The last scan of each document, by version: VS Code asks for code actions at every cursor move,
+   * and a scan parses the whole document and looks at each referenced file.
+   */
+  private readonly scans = new Map<string, { readonly version: number; readonly plans: Promise<MissingImagePlan[]> }>();
 
   constructor(private readonly settings: SettingsService) {
     super();
     // A file appearing or disappearing changes which references are missing.
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.{png,jpg,jpeg,webp,PNG,JPG,JPEG,WEBP}'));
-    this._register(watcher.onDidCreate(() => this.lensesChanged.fire()));
-    this._register(watcher.onDidDelete(() => this.lensesChanged.fire()));
+    this._register(watcher.onDidCreate(() => this.refresh()));
+    this._register(watcher.onDidDelete(() => this.refresh()));
+    // The default model decides which references a model can make.
+    this._register(settings.onDidChange(() => this.refresh()));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.scans.delete(document.uri.toString())));
   }
 
-  /** Asks VS Code for the lenses again now (an image this feature just made; the watcher may lag). */
+  /** Forgets the scans and asks VS Code for the lenses again (an image appeared or went; the watcher may lag behind this feature's own). */
   refresh(): void {
+    this.scans.clear();
     this.lensesChanged.fire();
   }
 
@@ -46,6 +55,12 @@ export class MissingImageProviders extends Disposable implements vscode.CodeLens
   }
 
   private missing(document: vscode.TextDocument): Promise<MissingImagePlan[]> {
-    return findMissingImages(document, this.settings.snapshot(document.uri).defaultModel);
+    const key = document.uri.toString();
+    const known = this.scans.get(key);
+    if (known?.version === document.version) return known.plans;
+    const plans = findMissingImages(document, this.settings.snapshot(document.uri).defaultModel);
+    this.scans.set(key, { version: document.version, plans });
+    plans.catch(() => this.scans.delete(key));
+    return plans;
   }
 }
