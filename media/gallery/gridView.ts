@@ -30,8 +30,8 @@ export class GridView {
   private modelNames: Readonly<Record<string, string>> = {};
   /** Result position → id. */
   ids: string[] = [];
-  /** id → result position (indexOf over 10,000 ids on every frame would show). */
-  private positions = new Map<string, number>();
+  /** id → result position, built when first asked for (keys): a search must not wait for it. */
+  private positions: Map<string, number> | undefined;
   /** Day header texts of the current result, by group. */
   private dayTexts: string[] = [];
   private result: SearchResult = { order: [], groups: [] };
@@ -75,7 +75,7 @@ export class GridView {
     this.result = result;
     this.now = now;
     this.ids = result.order.map((i) => items[i]?.id ?? '');
-    this.positions = new Map(this.ids.map((id, position) => [id, position]));
+    this.positions = undefined;
     this.dayTexts = [];
     this.relayout();
   }
@@ -185,9 +185,11 @@ export class GridView {
     this.reportVisible(first, last);
   }
 
+  /** Looks among the rendered tiles only: every frame calls it, and only they can be active. */
   private updateActiveDescendant(): void {
-    const focused = this.positionOf(this.selection.focused);
-    if (focused >= 0 && this.scroller.querySelector(`#tile-${focused}`)) this.scroller.setAttribute('aria-activedescendant', `tile-${focused}`);
+    const focused = this.selection.focused;
+    const tile = focused === undefined ? undefined : [...this.sizer.querySelectorAll<HTMLElement>('.tile')].find((t) => this.ids[Number(t.dataset.pos)] === focused);
+    if (tile) this.scroller.setAttribute('aria-activedescendant', tile.id);
     else this.scroller.removeAttribute('aria-activedescendant');
   }
 
@@ -240,7 +242,9 @@ export class GridView {
 
   /** Result position of `id`, or -1. */
   positionOf(id: string | undefined): number {
-    return id === undefined ? -1 : this.positions.get(id) ?? -1;
+    if (id === undefined) return -1;
+    this.positions ??= new Map(this.ids.map((each, position) => [each, position]));
+    return this.positions.get(id) ?? -1;
   }
 
   private dayText(group: number): string {
