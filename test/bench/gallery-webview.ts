@@ -13,7 +13,7 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
  * Milliseconds from navigation to the first tile whose thumbnail has loaded, and to the page's `ready`
  * (page clock). The time is taken in the frame that first sees the thumbnail: read by a later
  * `evaluate`, it also counted a round trip through Playwright, queued behind whatever the page and the
- * host process were doing then (up to 250 ms of the figure while the rest of the history streamed in).
+ * host process were doing then (100–220 ms of the figure in the opens traced, while the rest of the history streamed in).
  */
 export async function firstThumbnailMs(harness: GalleryHarness): Promise<{ shown: number; ready: number }> {
   await harness.open();
