@@ -1,6 +1,8 @@
 // Local calendar days: the grid's groups and its date filter. Pure.
 
 const DAY_MS = 86_400_000;
+/** One formatter for every header: `toLocaleDateString` with options builds a new one per call. */
+const DAY_LABEL = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
 /** YYYY-MM-DD in local time. */
 export function dayKey(epochMs: number): string {
@@ -14,7 +16,7 @@ export function dayLabel(key: string, now: number): string {
   if (key === dayKey(now - DAY_MS)) return 'Yesterday';
   const [y, m, d] = key.split('-').map(Number);
   const date = new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  return date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  return DAY_LABEL.format(date);
 }
 
 export const DATE_RANGES = { any: 'Any time', today: 'Today', week: 'Last 7 days', month: 'Last 30 days', year: 'Last 365 days' } as const;

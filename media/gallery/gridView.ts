@@ -13,6 +13,8 @@ const GAP = 4;
 const HEADER = 28;
 const OVERSCAN = 300;
 const SETTLE_MS = 120;
+/** What `Date#toLocaleString()` shows, with one formatter: a new one per tile was a large part of a row's cost. */
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
 
 export interface GridViewEvents {
   /** The ids now rendered: their thumbnails are wanted. */
@@ -28,8 +30,8 @@ export class GridView {
   private modelNames: Readonly<Record<string, string>> = {};
   /** Result position → id. */
   ids: string[] = [];
-  /** id → result position (indexOf over 10,000 ids on every frame would show). */
-  private positions = new Map<string, number>();
+  /** id → result position, built when first asked for (keys): a search must not wait for it. */
+  private positions: Map<string, number> | undefined;
   /** Day header texts of the current result, by group. */
   private dayTexts: string[] = [];
   private result: SearchResult = { order: [], groups: [] };
@@ -40,6 +42,8 @@ export class GridView {
   private now = Date.now();
   private frame = 0;
   private lastVisible = '';
+  /** How many tiles on screen had no thumbnail at the last render. */
+  wanted = 0;
   private visibleTimer: ReturnType<typeof setTimeout> | undefined;
   /** True from a scroll event until the rows have stayed put for SETTLE_MS. */
   private scrolling = false;
@@ -71,7 +75,7 @@ export class GridView {
     this.result = result;
     this.now = now;
     this.ids = result.order.map((i) => items[i]?.id ?? '');
-    this.positions = new Map(this.ids.map((id, position) => [id, position]));
+    this.positions = undefined;
     this.dayTexts = [];
     this.relayout();
   }
@@ -153,7 +157,10 @@ export class GridView {
 
   /** Puts the rows in view into the DOM, taking unchanged ones from `reusable` (key → element). */
   private render(reusable?: Map<string, HTMLElement>): void {
-    const [first, last] = visibleRows(this.layout, this.scroller.scrollTop, this.scroller.clientHeight, OVERSCAN);
+    // Geometry read once, before any DOM write: a read after one would force a layout mid-frame.
+    const scrollTop = this.scroller.scrollTop;
+    const [first, last] = visibleRows(this.layout, scrollTop, this.scroller.clientHeight, OVERSCAN);
+    const added = document.createDocumentFragment();
     for (const [index, element] of this.rendered) {
       if (index < first || index > last) {
         element.remove();
@@ -167,17 +174,22 @@ export class GridView {
       reusable?.delete(key);
       if (kept) kept.setAttribute('aria-rowindex', String(index + 1));
       const element = kept ?? this.renderRow(index, key);
-      if (element) this.rendered.set(index, element);
+      if (!element) continue;
+      if (!kept) added.appendChild(element);
+      this.rendered.set(index, element);
     }
-    const group = this.layout.rows[rowAt(this.layout, this.scroller.scrollTop)]?.group;
+    this.sizer.appendChild(added);
+    const group = this.layout.rows[rowAt(this.layout, scrollTop)]?.group;
     this.sticky.textContent = group === undefined ? '' : this.dayText(group);
     this.updateActiveDescendant();
     this.reportVisible(first, last);
   }
 
+  /** Looks among the rendered tiles only: every frame calls it, and only they can be active. */
   private updateActiveDescendant(): void {
-    const focused = this.positionOf(this.selection.focused);
-    if (focused >= 0 && this.scroller.querySelector(`#tile-${focused}`)) this.scroller.setAttribute('aria-activedescendant', `tile-${focused}`);
+    const focused = this.selection.focused;
+    const tile = focused === undefined ? undefined : [...this.sizer.querySelectorAll<HTMLElement>('.tile')].find((t) => this.ids[Number(t.dataset.pos)] === focused);
+    if (tile) this.scroller.setAttribute('aria-activedescendant', tile.id);
     else this.scroller.removeAttribute('aria-activedescendant');
   }
 
@@ -205,7 +217,6 @@ export class GridView {
       for (let p = row.start; p < row.start + row.count; p++) tiles.push(this.tile(p, p - row.start));
       element.innerHTML = tiles.join('');
     }
-    this.sizer.appendChild(element);
     return element;
   }
 
@@ -217,7 +228,7 @@ export class GridView {
     const focused = this.selection.focused === id;
     const model = this.modelNames[item.model] ?? item.model;
     const credits = item.credits === null ? 'cost unknown' : `${item.credits} credits`;
-    const label = `${item.prompt || '(no prompt)'}, ${model}, seed ${item.seed}, ${new Date(item.createdAt).toLocaleString()}, ${credits}`;
+    const label = `${item.prompt || '(no prompt)'}, ${model}, seed ${item.seed}, ${DATE_TIME.format(item.createdAt)}, ${credits}`;
     const context = esc(JSON.stringify({ webviewSection: 'image', itemId: id, preventDefaultContextMenuItems: true }));
     return `<div role="gridcell" id="tile-${position}" class="tile${selected ? ' selected' : ''}${focused ? ' focused' : ''}" data-pos="${position}" aria-colindex="${column + 1}" aria-selected="${selected}" aria-label="${esc(label)}" title="${esc(`${label}\n${item.path}`)}" data-vscode-context="${context}">${this.tileContent(id)}</div>`;
   }
@@ -231,7 +242,9 @@ export class GridView {
 
   /** Result position of `id`, or -1. */
   positionOf(id: string | undefined): number {
-    return id === undefined ? -1 : this.positions.get(id) ?? -1;
+    if (id === undefined) return -1;
+    this.positions ??= new Map(this.ids.map((each, position) => [each, position]));
+    return this.positions.get(id) ?? -1;
   }
 
   private dayText(group: number): string {
@@ -250,6 +263,7 @@ export class GridView {
         if (id !== undefined && !this.thumbs.has(id)) ids.push(id);
       }
     }
+    this.wanted = ids.length;
     const key = ids.join('\n');
     if (key === this.lastVisible) return;
     this.lastVisible = key;

@@ -3,6 +3,7 @@
 import './gallery.css';
 import { parseGalleryExtensionMessage, type GalleryAction, type GalleryExtensionMessage, type GalleryItem, type GalleryWebviewMessage } from '../../src/shared/galleryMessages';
 import { CompareDialog } from './compare';
+import { FirstScreen } from './firstScreen';
 import { galleryFrame } from './frame';
 import { GridView } from './gridView';
 import { bindKeyboard } from './keyboard';
@@ -95,7 +96,10 @@ function onItems(message: Extract<GalleryExtensionMessage, { type: 'items' }>): 
   // The first chunk is the first screen: shown at once. The middle ones are only indexed, so that
   // thumbnails arriving meanwhile are not queued behind re-renders.
   if (message.replace || message.complete) search();
+  if (message.replace) firstScreen.rendered();
+  if (message.replace && grid.wanted === 0) firstScreen.finish();
   if (!message.complete) return;
+  firstScreen.finish();
   // Once the whole history is here: what the saved state names can be checked and restored.
   const known = new Set(items.map((i) => i.id));
   selection.retain((id) => known.has(id));
@@ -113,13 +117,16 @@ function onItems(message: Extract<GalleryExtensionMessage, { type: 'items' }>): 
 }
 
 const thumbnails = new ThumbnailQueue();
+const firstScreen = new FirstScreen(grid.scroller, () => post({ type: 'firstScreenShown' }));
 onExtensionMessage(parseGalleryExtensionMessage, (message) => {
   switch (message.type) {
     case 'items':
       return onItems(message);
     case 'thumbs':
-      return grid.setThumbs([...message.thumbs, ...(message.missing ?? []).map((id) => ({ id, src: null }))]);
+      grid.setThumbs([...message.thumbs, ...(message.missing ?? []).map((id) => ({ id, src: null }))]);
+      return void firstScreen.thumbnailsArrived();
     case 'makeThumb':
+      firstScreen.finish();
       return thumbnails.add(async () => {
         try {
           const made = await makeThumbnail(message.src, message.size);

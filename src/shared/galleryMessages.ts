@@ -52,10 +52,12 @@ const action = z.object({ type: z.literal('action'), id: requestId, action: z.en
 /** Every parameter of up to two images, for Compare. */
 const details = z.object({ type: z.literal('details'), id: requestId, ids: itemIds(2) });
 
+/** The first screen is on display (its thumbnails decoded): the rest of the history may follow. */
+const firstScreenShown = z.object({ type: z.literal('firstScreenShown') });
 /** The empty state's button. */
 const openGenerator = z.object({ type: z.literal('openGenerator') });
 
-export const galleryWebviewMessageSchema = z.discriminatedUnion('type', [ready, wantThumbs, thumbMade, thumbFailed, select, action, details, openGenerator]);
+export const galleryWebviewMessageSchema = z.discriminatedUnion('type', [ready, firstScreenShown, wantThumbs, thumbMade, thumbFailed, select, action, details, openGenerator]);
 export type GalleryWebviewMessage = z.infer<typeof galleryWebviewMessageSchema>;
 export type ThumbMadeMessage = z.infer<typeof thumbMade>;
 

@@ -32,6 +32,9 @@ void runBenchmark('gallery', '6. Gallery (10,000 images)', async () => {
       for (let i = 0; i < 5; i++) opens.push(await firstThumbnailMs(harness));
       const warm = opens.map((o) => o.shown);
       await thumbnailsSettled(harness.page);
+      // The whole history indexed first: it follows the first screen, and a query typed before it is
+      // all there waits on it (and does not search 10,000 images).
+      await harness.page.waitForFunction((n) => document.getElementById('count')?.textContent === `${n} images`, history.size, { timeout: 60_000 });
       const search = await searchTimes(harness.page, ['l', 'li', 'lighthouse', 'lighthouse ink', 'lighthouse ink 7', 'koi', '1234', '']);
       // Three runs: the first makes thumbnails on the way; on this 2-core machine the host process
       // shares the CPU with the page, so one run's longest task is noisy.
@@ -44,7 +47,7 @@ void runBenchmark('gallery', '6. Gallery (10,000 images)', async () => {
         { label: 'search narrows the grid (slowest)', value: Math.max(...search.times), unit: 'ms', target: { op: '<=', limit: 100 }, note: `input → next frame, median ${median(search.times).toFixed(1)} ms over ${search.times.length} queries` },
         { label: 'longest task scrolling top → bottom (median of 3)', value: median(longestPerRun), unit: 'ms', target: { op: '<=', limit: 50 }, note: `per run: ${longestPerRun.map((v) => v.toFixed(0)).join(' / ')} ms (0 = none over 50 ms); ${scroll.frames} frames in ${(scroll.ms / 1000).toFixed(1)} s, ≤ ${scroll.domTilesMax} tiles in the DOM` },
         { label: 'extension host adds (heap + external)', value: host.addedMB, unit: 'MB', target: { op: '<=', limit: 50 }, note: `10,000 entries in memory, items message ${host.itemsMB.toFixed(1)} MB built in ${host.itemsMs.toFixed(0)} ms, thumbnail index` },
-        { label: '1,000 new thumbnails: host event loop p99', value: host.thumbs.loopP99Ms, unit: 'ms', target: { op: '<=', limit: 50 }, note: `max ${host.thumbs.loopMaxMs.toFixed(1)} ms; ${host.thumbs.count} written in ${(host.thumbs.wallMs / 1000).toFixed(1)} s` },
+        { label: '1,000 new thumbnails: host event loop p99 (median of 3)', value: host.thumbs.medianP99Ms, unit: 'ms', target: { op: '<=', limit: 50 }, note: `per round of 1,000: p99 ${host.thumbs.rounds.map((r) => r.loopP99Ms.toFixed(1)).join(' / ')} ms, max ${host.thumbs.rounds.map((r) => r.loopMaxMs.toFixed(1)).join(' / ')} ms; ${host.thumbs.count} written in ${(host.thumbs.wallMs / 1000).toFixed(1)} s (first round)` },
         { label: 'history save at 10,000 (chunked)', value: host.saveChunkMs, unit: 'ms', note: `the tree's history rewrote the whole array: ${host.saveWholeArrayMs.toFixed(1)} ms a save (and kept 1,000 at most); first load with migration ${host.loadMs.toFixed(0)} ms` },
       ];
       return { metrics, details: { host, coldFirstThumbnailMs: cold, warmFirstThumbnailMs: warm, search, scrolls } };

@@ -27,13 +27,22 @@ export interface GalleryControllerPorts {
 
 /** Enough tiles for the first screen of the widest view. */
 const FIRST_CHUNK = 200;
-const CHUNK = 2000;
+/** Small enough that the webview parses and indexes one between two frames. */
+const CHUNK = 1000;
+/**
+ * After a `ready`, the rest of the history waits until the webview says its first screen is shown:
+ * sent at once, 8,000 items to validate and index were queued ahead of the first thumbnails on the
+ * same channel and kept them off screen for 100–300 ms. The bound covers a webview that never says.
+ */
+const FIRST_SCREEN_WAIT_MS = 1000;
 
 export class GalleryController {
   private ready = false;
   private itemsGeneration = 0;
   /** What the webview has selected: the context menu's commands act on it. */
   private selected: string[] = [];
+  /** Releases the rest of the history once the webview's first screen is shown. */
+  private releaseRest: (() => void) | undefined;
 
   constructor(private readonly ports: GalleryControllerPorts) {}
 
@@ -49,6 +58,7 @@ export class GalleryController {
   /** The view was hidden (its page is destroyed) or disposed. */
   detached(): void {
     this.ready = false;
+    this.releaseRest?.();
     this.ports.pipeline.reset();
   }
 
@@ -70,11 +80,13 @@ export class GalleryController {
       case 'ready':
         this.ready = true;
         this.ports.pipeline.reset();
-        return this.sendItems();
+        return this.sendItems(true);
       case 'wantThumbs': {
         const sources = this.entries(message.ids).map((e) => ({ id: e.id, uri: e.uri }));
         return this.ports.pipeline.want(sources);
       }
+      case 'firstScreenShown':
+        return this.releaseRest?.();
       case 'thumbMade':
         return this.ports.pipeline.made(message);
       case 'thumbFailed':
@@ -92,16 +104,31 @@ export class GalleryController {
   }
 
   /** A first screenful at once, then the rest in chunks, each in its own turn of the event loop. */
-  private async sendItems(): Promise<void> {
+  private async sendItems(afterReady = false): Promise<void> {
     const generation = ++this.itemsGeneration;
     const entries = this.ports.history.entries();
     const models = { ...this.ports.modelNames };
     for (let start = 0, size = FIRST_CHUNK; start === 0 || start < entries.length; start += size, size = CHUNK) {
       if (generation !== this.itemsGeneration || !this.ready) return; // a newer list replaced this one
       const items = entries.slice(start, start + size).map(toGalleryItem);
-      this.ports.post({ type: 'items', replace: start === 0, complete: start + size >= entries.length, items, models });
-      await new Promise((resolve) => setImmediate(resolve));
+      const complete = start + size >= entries.length;
+      this.ports.post({ type: 'items', replace: start === 0, complete, items, models });
+      if (start === 0 && afterReady && !complete) await this.firstScreen();
+      else await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  private firstScreen(): Promise<void> {
+    this.releaseRest?.();
+    return new Promise((resolve) => {
+      const release = (): void => {
+        clearTimeout(timer);
+        if (this.releaseRest === release) this.releaseRest = undefined;
+        resolve();
+      };
+      const timer = setTimeout(release, FIRST_SCREEN_WAIT_MS);
+      this.releaseRest = release;
+    });
   }
 
   /** The entries a message names; ids the history does not know (a forged or stale message) are dropped. */
