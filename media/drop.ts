@@ -1,7 +1,7 @@
 // Dropping an image on the panel loads its settings, as "Reproduce Image in Generator" does. The
 // extension reads them (from its history or the image's metadata) and answers with the form's values.
 // A file from VS Code (Explorer, gallery) arrives as its URI; a file from the OS as a File, whose
-// bytes are sent. VS Code lets a drag from its own views reach a webview only while Shift is held.
+// bytes are sent. VS Code lets a drag reach a webview only while Shift is held (else it opens the file).
 import { MAX_DROPPED_BYTES } from '../src/shared/messageConstants';
 import type { DroppedImage } from '../src/shared/protocol';
 
