@@ -26,6 +26,7 @@ export function pageLayout(models: readonly { readonly slug: string; readonly na
     <span id="summary" class="summary" aria-live="polite"></span>
   </div>
   <p id="cost-warning" class="cost-warning" role="status" hidden></p>
+  <p class="drop-hint" id="drop-hint">Drop an image made with Segmind here to load its settings: hold Shift as you drag it over the panel.</p>
 </form>
 <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
 <section id="jobs-section" aria-label="Generations" hidden>

@@ -5,13 +5,12 @@ import '@vscode/codicons/dist/codicon.css';
 import './main.css';
 import { DEFAULT_MODEL, MODELS, MODEL_SLUGS, isModelSlug, seedParameter, type ModelSlug, type ModelSpec } from '../src/shared/catalog';
 import { validateParams } from '../src/shared/validation';
+import { parseExtensionMessage, parseInitialData } from '../src/shared/extensionMessages';
 import {
-  initialDataSchema,
-  parseExtensionMessage,
-  type ExtensionMessage,
   type InitialData,
   type ErrorReply,
   type JobMessage,
+  type PrefillMessage,
   type Params,
   type RequestMessage,
   type RequestReplies,
@@ -24,6 +23,7 @@ import { MAX_JOBS, announcement, restoreState, type PanelState } from './state';
 import { pageLayout } from './layout';
 import { onExtensionMessage, vsCodeApi } from './vscodeApi';
 import { PresetBar } from './presets';
+import { installDropTarget } from './drop';
 
 const vscode = vsCodeApi<WebviewMessage, PanelState>();
 const app = document.getElementById('app') as HTMLElement;
@@ -36,8 +36,8 @@ let issues: FieldIssue[] = [];
 
 function readInitialData(): InitialData {
   try {
-    const parsed = initialDataSchema.safeParse(JSON.parse(app.dataset.init ?? '{}'));
-    if (parsed.success) return parsed.data;
+    const parsed = parseInitialData(JSON.parse(app.dataset.init ?? '{}'));
+    if (parsed.ok) return parsed.message;
   } catch {
     // fall through to defaults
   }
@@ -273,9 +273,10 @@ document.getElementById('reset')?.addEventListener('click', () => {
   showNotice(`${model().name}: parameters reset to their defaults.`);
 });
 
-function showNotice(text: string | undefined): void {
+function showNotice(text: string | undefined, isError = false): void {
   notice.hidden = !text;
   notice.textContent = text ?? '';
+  notice.classList.toggle('notice-error', isError);
 }
 
 // ---------- generating ----------
@@ -422,13 +423,14 @@ const onReply: { readonly [K in RequestType]: (reply: RequestReplies[K]) => void
     updateDerived();
   },
   ...presetBar.onReply,
+  dropImage: (reply) => applyPrefill(reply),
 };
 
-/** A failed generate fails its card; a failed file action or cancel is shown as a notice. */
+/** A failed generate fails its card; any other failed request is shown as an error notice (the form is left as it was). */
 function showFailure(error: ErrorReply): void {
   const job = error.request === 'generate' ? state.jobs.find((j) => j.jobId === error.id) : undefined;
   if (job) applyJob({ type: 'job', jobId: job.jobId, state: 'failed', model: job.model, params: job.params, error: error.message });
-  else showNotice(error.message);
+  else showNotice(error.message, true);
 }
 
 /** Loads `params` over the model's defaults; the seed is kept only when `keepSeed`. */
@@ -446,7 +448,7 @@ function loadSettings(slug: ModelSlug, params: Params, keepSeed: boolean): void 
   renderFields();
 }
 
-function applyPrefill(message: Extract<ExtensionMessage, { type: 'prefill' }>): void {
+function applyPrefill(message: Omit<PrefillMessage, 'type'>): void {
   if (!isModelSlug(message.model)) return;
   loadSettings(message.model, message.params, message.keepSeed);
   showNotice(message.notice);
@@ -486,6 +488,11 @@ onExtensionMessage(parseExtensionMessage, (message) => {
       if (answers(message)) (onReply[message.request] as (reply: typeof message) => void)(message);
       break;
   }
+});
+
+installDropTarget(document.body, {
+  send: (source) => request({ type: 'dropImage', id: crypto.randomUUID(), source }),
+  refuse: (message) => showNotice(message, true),
 });
 
 // The elapsed counters tick locally; only their text changes, so focus and screen readers are undisturbed.

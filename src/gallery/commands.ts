@@ -8,13 +8,14 @@ import { runFileAction, type FileActionServices } from '../panel/fileActions';
 import type { PanelManager } from '../panel/panelManager';
 import { randomSeed } from '../segmind/request';
 import type { SettingsSnapshot } from '../settings/snapshot';
-import { MODELS } from '../shared/catalog';
 import type { GalleryAction } from '../shared/galleryMessages';
 import type { GalleryCommandId } from './contributions';
 import type { GalleryGrid } from './grid/galleryView';
 import { isGridMenuTarget, menuTargets, type GridMenuTarget } from './grid/menuTarget';
-import { guidanceSweep, newSeedVariations, recordForFile, recordFromEntry, type GenerationRecord, type MetadataReader } from './records';
-import { readGenerationMetadata } from './embeddedMetadata';
+import { recordForFile, recordFromEntry, type GenerationRecord, type MetadataReader } from '../panel/imageRecord';
+import { noSettingsMessage, reproducePrefill } from '../panel/reproduce';
+import { guidanceSweep, newSeedVariations } from './variations';
+import { readGenerationMetadata } from '../panel/embeddedMetadata';
 
 export interface GalleryCommandContext {
   readonly history: History;
@@ -73,9 +74,7 @@ export function galleryCommands(ctx: GalleryCommandContext): Readonly<Record<Gal
     }
   };
   const noRecord = (name: string): void => {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} has no generation parameters: it was not made by this extension with "segmind.embedMetadata" on, and has no AUTOMATIC1111 "parameters" text.', name || vscode.l10n.t('This image')),
-    );
+    void vscode.window.showWarningMessage(noSettingsMessage(name));
   };
   const withFile = (action: 'open' | 'reveal' | 'insert') => async (target: Target) => {
     const uri = uriOf(target);
@@ -104,17 +103,7 @@ export function galleryCommands(ctx: GalleryCommandContext): Readonly<Record<Gal
     'segmind.reproduceFromImage': onGrid('useSettings', async (target: Target) => {
       const { record, name } = await recordOf(target);
       if (!record) return noRecord(name);
-      const seedText = record.seed !== undefined ? vscode.l10n.t('seed {0}', record.seed) : vscode.l10n.t('no seed recorded');
-      panels.show({
-        prefill: {
-          model: record.model,
-          params: record.params,
-          keepSeed: record.seed !== undefined,
-          notice: record.foreignModel
-            ? vscode.l10n.t('Reproducing {0}: it was made with "{1}"; its prompt and settings are shown with {2}, {3}.', name, record.foreignModel, MODELS[record.model].name, seedText)
-            : vscode.l10n.t('Reproducing {0}: {1}, same parameters, {2}.', name, MODELS[record.model].name, seedText),
-        },
-      });
+      panels.show({ prefill: reproducePrefill(record, name) });
     }),
     'segmind.generateVariations': onGrid('variations', async (target: Target) => {
       const { record, name } = await recordOf(target);

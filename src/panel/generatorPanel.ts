@@ -19,6 +19,7 @@ import {
   type TrackedJob,
 } from '../shared/protocol';
 import type { PresetLibrary } from '../presets/presetLibrary';
+import { answerDropRequest } from './dropRequest';
 import { renderPage } from './html';
 import { answerPresetRequest, presetsMessage, type PresetRequest } from './presetRequests';
 import { runFileAction } from './fileActions';
@@ -173,6 +174,9 @@ export class GeneratorPanel implements vscode.Disposable {
       case 'deletePreset':
         void this.onPresetRequest(message);
         break;
+      case 'dropImage':
+        void this.onDropImage(message);
+        break;
     }
   }
 
@@ -319,6 +323,12 @@ export class GeneratorPanel implements vscode.Disposable {
     } catch (err) {
       this.refuse(message, err instanceof Error ? err.message : String(err));
     }
+  }
+
+  private async onDropImage(message: RequestMessage<'dropImage'>): Promise<void> {
+    const answer = await answerDropRequest(message.source, this.services.deps);
+    if (answer.ok) this.reply(message, answer.payload);
+    else this.refuse(message, answer.message);
   }
 
   private async onCancel(message: RequestMessage<'cancel'>): Promise<void> {

@@ -2,10 +2,10 @@
 // (src/gallery/grid/). Imported by both bundles: depends on nothing but zod/mini and the panel's
 // protocol file, whose `paramsSchema` and parse helpers it reuses.
 import * as z from 'zod/mini';
+import { MAX_TEXT } from './messageConstants';
 import { paramsSchema, parseWith, type ParseResult } from './protocol';
 
 const MAX_ID = 200;
-const MAX_TEXT = 10_000;
 /** A history can hold 20,000 images; a selection or a lookup never names more. */
 const MAX_IDS = 20_000;
 

@@ -15,6 +15,10 @@ import { SettingsService } from '../../src/settings/service';
 import { PresetLibrary } from '../../src/presets/presetLibrary';
 import { WorkspacePresets } from '../../src/presets/workspacePresets';
 import type { ExtensionMessage } from '../../src/shared/protocol';
+import { embedMetadata } from '../../src/segmind/metadata';
+
+/** A 1×1 PNG; the extension's own embedder adds the metadata where a test wants it. */
+const PLAIN_PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64'));
 
 /** A real webview panel whose message channel the test holds: what the webview would send and receive. */
 function channelPanel(): { panel: vscode.WebviewPanel; send(message: unknown): void; received: ExtensionMessage[]; presets: ExtensionMessage[]; html(): string } {
@@ -245,6 +249,39 @@ describe('generator panel message boundary', () => {
       ]);
     } finally {
       await vscode.workspace.getConfiguration('segmind').update('presets', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('answers a dropped image with its settings, and refuses one without them or from outside the workspace, reading nothing there', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the integration workspace has a folder');
+    const image = vscode.Uri.joinPath(folder, 'dropped', 'heron.png');
+    const params = { prompt: 'a heron at dawn', negative_prompt: 'blur', num_inference_steps: 20, guidance_scale: 4.5, seed: 777, img_width: 512, img_height: 512 };
+    const notes = vscode.Uri.joinPath(folder, 'dropped', 'notes.md');
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('# Notes\n'));
+    await vscode.workspace.fs.writeFile(image, embedMetadata(PLAIN_PNG, 'png', { model: 'stable-diffusion-3-medium-txt2img', params, seed: 777 }));
+    try {
+      const channel = open();
+      channel.send({ type: 'ready' });
+      channel.send({ type: 'dropImage', id: 'd1', source: { uri: image.toString() } });
+      channel.send({ type: 'dropImage', id: 'd2', source: { name: 'photo.png', bytes: PLAIN_PNG } });
+      channel.send({ type: 'dropImage', id: 'd3', source: { uri: 'file:///etc/passwd.png' } });
+      channel.send({ type: 'dropImage', id: 'd4', source: { uri: notes.toString() } });
+      await until(() => channel.received.length === 4, 'four replies');
+      const byId = new Map(channel.received.map((m) => [m.type === 'reply' || m.type === 'error' ? m.id : '', m]));
+      assert.deepEqual(byId.get('d1'), {
+        type: 'reply', request: 'dropImage', id: 'd1', model: 'stable-diffusion-3-medium-txt2img', params, keepSeed: true,
+        notice: 'Reproducing dropped/heron.png: Stable Diffusion 3 Medium, same parameters, seed 777.',
+      });
+      const error = (id: string): string => {
+        const m = byId.get(id);
+        return m?.type === 'error' ? `${m.request}: ${m.message}` : JSON.stringify(m);
+      };
+      assert.match(error('d2'), /^dropImage: photo\.png has no Segmind settings/);
+      assert.match(error('d3'), /^dropImage: Only images from this workspace or the Segmind gallery can be dropped here/);
+      assert.match(error('d4'), /^dropImage: Only PNG, JPEG and WebP images can be dropped here: notes\.md is not one/);
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'dropped'), { recursive: true });
     }
   });
 

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { History, HISTORY_KEY, type HistoryEntry, type HistoryStore } from '../../../src/history/history';
 import { DEFAULT_MODEL } from '../../../src/shared/catalog';
-import { guidanceSweep, newSeedVariations, recordFromEntry, recordForFile } from '../../../src/gallery/records';
+import { guidanceSweep, newSeedVariations } from '../../../src/gallery/variations';
+import { recordFromEntry, recordForFile } from '../../../src/panel/imageRecord';
 
 class MemoryStore implements HistoryStore {
   readonly data = new Map<string, unknown>();
