@@ -3,6 +3,7 @@
 // the active tile with aria-activedescendant, so tiles can come and go while scrolling.
 import type { GalleryItem } from '../../src/shared/galleryMessages';
 import { esc } from '../jobs';
+import { dayCostText } from './dayCost';
 import { dayLabel } from './days';
 import type { SearchResult } from './searchIndex';
 import type { GridSelection } from './selection';
@@ -250,7 +251,11 @@ export class GridView {
   private dayText(group: number): string {
     const g = this.result.groups[group];
     if (!g) return '';
-    return (this.dayTexts[group] ??= `${dayLabel(g.key, this.now)} · ${g.count === 1 ? '1 image' : `${g.count} images`}`);
+    return (this.dayTexts[group] ??= `${dayLabel(g.key, this.now)} · ${g.count === 1 ? '1 image' : `${g.count} images`}${dayCostText(this.costsOf(g.start, g.count))}`);
+  }
+
+  private *costsOf(start: number, count: number): Generator<number | null> {
+    for (let p = start; p < start + count; p++) yield this.items[this.result.order[p] ?? -1]?.credits ?? null;
   }
 
   private reportVisible(first: number, last: number): void {

@@ -42,7 +42,7 @@ describe('gallery webview', { timeout: 120_000 }, () => {
     const tiles = await page.locator('.tile').count();
     assert.ok(tiles > 0 && tiles < 80, `virtualized: ${tiles} tiles in the DOM for ${COUNT} images`);
     assert.equal(await page.getByRole('grid', { name: 'Generated images' }).count(), 1);
-    assert.match(await page.locator('.day').first().innerText(), /^TODAY · \d+ IMAGES$/i);
+    assert.match(await page.locator('.day').first().innerText(), /^TODAY · \d+ IMAGES? · [\d.]+ CREDITS( \+ \d+ UNKNOWN)?$/i, 'the day\'s count and what its images cost');
     for (let i = 0; i < 50 && (await page.locator('.tile img').count()) < tiles; i++) await page.waitForTimeout(200);
     const srcs = await page.locator('.tile img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
     assert.ok(srcs.length === tiles && srcs.every((s) => s.includes('/thumbs/') && s.endsWith('.webp')), `only WebP thumbnails, never the sources: ${srcs[0]}`);

@@ -50,6 +50,8 @@ export function syntheticHistory(dir: string, sources: readonly string[], count:
       prompt: `A ${subject} at dusk, ${style}, number ${i}`,
       params: { negative_prompt: i % 4 === 0 ? 'blurry, watermark' : '', num_inference_steps: 20 + (i % 30), guidance_scale: 3 + (i % 5), seed: 1000 + i },
       seed: 1000 + i,
+      // Learned costs, except every tenth (as history from before costs were tracked).
+      ...(i % 10 === 9 ? {} : { credits: i % 2 ? 0.08 : 0.05 }),
     });
   }
   return entries;
