@@ -1,6 +1,8 @@
 // The prompt queue: one item per prompt, a small state machine each
 //   pending → running(jobId) → done(files) | failed(error) | cancelled
-// with reorder (pending items), cancel (pending or running) and retry (failed or cancelled → pending).
+// with reorder (pending items), cancel (pending or running) and retry: a prompt whose request Segmind
+// accepted goes back to running on that same job (waiting on it costs nothing more); any other
+// failed or cancelled prompt goes back to pending, to be submitted anew.
 // Pure (no vscode): the scheduler starts jobs through an interface, and every change is persisted
 // through `QueueMemento`, so pending items survive a window reload.
 import { Emitter } from '../common/emitter';
@@ -25,11 +27,17 @@ export interface QueueItem {
   readonly files?: readonly string[];
   readonly requestId?: string;
   readonly error?: string;
+  /**
+   * A failed or cancelled prompt's request that Segmind accepted (it may still finish and is
+   * probably billed): Retry waits on it again instead of submitting the prompt a second time.
+   */
+  readonly acceptedRequest?: string;
 }
 
 export type NewQueueItem = Pick<QueueItem, 'prompt' | 'model' | 'params' | 'preset' | 'folder'>;
 
 export const FINISHED: ReadonlySet<QueueItemState> = new Set(['done', 'failed', 'cancelled']);
+const RETRIABLE: ReadonlySet<QueueItemState> = new Set(['failed', 'cancelled']);
 
 export interface QueueMemento {
   get<T>(key: string): T | undefined;
@@ -93,13 +101,27 @@ export class PromptQueue {
     return true;
   }
 
-  /** A failed or cancelled item goes back to pending (as a new job: its old job is finished). */
+  /** A failed or cancelled item goes back to pending, to be submitted as a new job. */
   retry(id: string): boolean {
     const item = this.get(id);
-    if (!item || (item.state !== 'failed' && item.state !== 'cancelled')) return false;
+    if (!item || !RETRIABLE.has(item.state)) return false;
     this.list = this.list.map((i) => (i.id === id ? withoutOutcome(i) : i));
     this.commit();
     return true;
+  }
+
+  /**
+   * A failed or cancelled item with an accepted request goes back to running on the same job, to
+   * wait on that request again; returns it, or undefined when it has no such request.
+   */
+  waitAgain(id: string): (QueueItem & { jobId: string }) | undefined {
+    const item = this.get(id);
+    if (!item || !RETRIABLE.has(item.state) || !item.jobId || !item.acceptedRequest) return undefined;
+    const { files: _files, error: _error, acceptedRequest, ...rest } = item;
+    const next = { ...rest, jobId: item.jobId, state: 'running' as const, requestId: acceptedRequest };
+    this.list = this.list.map((i) => (i.id === id ? next : i));
+    this.commit();
+    return next;
   }
 
   /** Drops finished items (all, or those of `runId`). */
@@ -140,7 +162,7 @@ export class PromptQueue {
 }
 
 function withoutOutcome(item: QueueItem): QueueItem {
-  const { jobId: _jobId, files: _files, requestId: _requestId, error: _error, ...rest } = item;
+  const { jobId: _jobId, files: _files, requestId: _requestId, error: _error, acceptedRequest: _accepted, ...rest } = item;
   return { ...rest, state: 'pending' };
 }
 

@@ -1,7 +1,9 @@
 // Runs the prompt queue: starts pending items in order while fewer than `concurrency` run (the
 // HTTP client waits out 429s, so the rate limit needs nothing more here), follows each job to its
-// end, and after a reload re-attaches to the jobs the runner resumed. Pure: jobs come through
-// `QueueJobs`, so the state machine is unit-tested with fakes.
+// end, and after a reload re-attaches to the jobs the runner resumed. Retry never submits a prompt
+// whose request Segmind accepted a second time: it waits on that request again (the single-job path
+// does the same, src/jobs/runner.ts continueFailed). Pure: jobs come through `QueueJobs`, so the
+// state machine is unit-tested with fakes.
 import type { PromptQueue, QueueItem } from './promptQueue';
 
 export interface QueueJobResult {
@@ -15,23 +17,33 @@ export interface StartedJob {
 }
 
 /** What became of a job that is no longer running; undefined while it may still be resumed. */
-export type JobOutcome = ({ readonly state: 'done' } & QueueJobResult) | { readonly state: 'failed' | 'cancelled'; readonly error?: string };
+export type JobOutcome = ({ readonly state: 'done' } & QueueJobResult)
+  | { readonly state: 'failed' | 'cancelled'; readonly error?: string; readonly acceptedRequest?: string };
 
 export interface QueueJobs {
   start(item: QueueItem): Promise<StartedJob>;
+  /** Waits again on the request of a job that failed or was cancelled after Segmind accepted it; submits nothing. */
+  continue(jobId: string): Promise<StartedJob>;
   /** A job this window runs (a reload resumed it), by the runner's id. */
   running(jobId: string): StartedJob | undefined;
   outcome(jobId: string): JobOutcome | undefined;
   cancel(jobId: string): void;
   /** The message a failure shows; undefined for a cancellation. */
   describe(e: unknown): string | undefined;
+  /**
+   * The request a retry should wait on after job `jobId` ended with `e`: Segmind accepted it and
+   * did not itself fail it. Undefined when the prompt must be submitted again.
+   */
+  acceptedRequest(jobId: string, e: unknown): string | undefined;
   concurrency(): number;
 }
 
 export const INTERRUPTED = 'A window reload interrupted this prompt while it was being submitted: it may have been generated (and billed). Check the gallery before retrying.';
 
 export class QueueScheduler {
-  /** Items whose cancel came before their job id. */
+  /** Items whose job is being started or continued: a cancel waits for the job. */
+  private readonly starting = new Set<string>();
+  /** Items whose cancel came while their job was being started or continued. */
   private readonly cancelled = new Set<string>();
 
   constructor(private readonly queue: PromptQueue, private readonly jobs: QueueJobs) {}
@@ -51,12 +63,18 @@ export class QueueScheduler {
       return true;
     }
     if (item?.state !== 'running') return false;
-    if (item.jobId) this.jobs.cancel(item.jobId);
-    else this.cancelled.add(id);
+    if (this.starting.has(id) || !item.jobId) this.cancelled.add(id);
+    else this.jobs.cancel(item.jobId);
     return true;
   }
 
+  /** A failed or cancelled item runs again: on its accepted request when it has one, else as a new submit. */
   retry(id: string): boolean {
+    const again = this.queue.waitAgain(id);
+    if (again) {
+      void this.attach(id, () => this.jobs.continue(again.jobId));
+      return true;
+    }
     const retried = this.queue.retry(id);
     if (retried) this.pump();
     return retried;
@@ -95,17 +113,24 @@ export class QueueScheduler {
     });
   }
 
-  private async run(item: QueueItem): Promise<void> {
+  private run(item: QueueItem): Promise<void> {
+    return this.attach(item.id, () => this.jobs.start(item));
+  }
+
+  private async attach(id: string, begin: () => Promise<StartedJob>): Promise<void> {
     let job: StartedJob;
+    this.starting.add(id);
     try {
-      job = await this.jobs.start(item);
+      job = await begin();
     } catch (e) {
-      this.fail(item.id, e);
+      this.fail(id, e);
       return;
+    } finally {
+      this.starting.delete(id);
     }
-    this.queue.update(item.id, { jobId: job.jobId });
-    if (this.cancelled.delete(item.id)) this.jobs.cancel(job.jobId);
-    this.follow(item.id, job);
+    this.queue.update(id, { jobId: job.jobId });
+    if (this.cancelled.delete(id)) this.jobs.cancel(job.jobId);
+    this.follow(id, job);
   }
 
   private follow(id: string, job: StartedJob): void {
@@ -121,7 +146,12 @@ export class QueueScheduler {
   private fail(id: string, e: unknown): void {
     this.cancelled.delete(id);
     const message = this.jobs.describe(e);
-    this.queue.update(id, message === undefined ? { state: 'cancelled' } : { state: 'failed', error: message });
+    const jobId = this.queue.get(id)?.jobId;
+    const accepted = jobId === undefined ? undefined : this.jobs.acceptedRequest(jobId, e);
+    this.queue.update(id, {
+      ...(message === undefined ? { state: 'cancelled' } : { state: 'failed', error: message }),
+      ...(accepted !== undefined ? { acceptedRequest: accepted } : {}),
+    });
     this.pump();
   }
 }

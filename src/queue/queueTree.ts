@@ -43,7 +43,8 @@ export class QueueTree extends Disposable implements vscode.TreeDataProvider<Que
     const detail = item.state === 'done' ? item.files?.join(', ') : item.state === 'failed' ? item.error : item.preset;
     row.description = [stateText(item.state), detail].filter(Boolean).join(' · ');
     row.tooltip = new vscode.MarkdownString(undefined, false);
-    row.tooltip.appendText(`${item.prompt}\n\n${[stateText(item.state), item.preset, item.model].filter(Boolean).join(' · ')}${item.error ? `\n\n${item.error}` : ''}`);
+    const retry = item.acceptedRequest ? vscode.l10n.t('Retry waits on request {0} again; nothing is submitted a second time.', item.acceptedRequest) : undefined;
+    row.tooltip.appendText([item.prompt, [stateText(item.state), item.preset, item.model].filter(Boolean).join(' · '), item.error, retry].filter(Boolean).join('\n\n'));
     row.accessibilityInformation = { label: vscode.l10n.t('{0}, {1}', item.prompt, row.description) };
     row.contextValue = `queueItem.${item.state}`;
     const first = item.files?.[0];

@@ -2,7 +2,8 @@
 // resumed after a reload by src/jobs/resume.ts. No insertion: a batch has no single place to link.
 import * as vscode from 'vscode';
 import { presentError } from '../commands/errorMessage';
-import type { JobRecord } from '../jobs/job';
+import { UserFacingError } from '../common/userFacingError';
+import { retryWaitsOnRequest, type JobRecord } from '../jobs/job';
 import type { JobStore } from '../jobs/jobStore';
 import type { GenerationOutcome, JobRunner, RunningJob } from '../jobs/runner';
 import type { SettingsService } from '../settings/service';
@@ -14,6 +15,11 @@ export function runnerQueueJobs(runner: JobRunner, store: JobStore, settings: Se
     async start(item) {
       return started(await runner.start({ model: item.model, params: item.params, ...(item.folder !== undefined ? { folder: item.folder } : {}) }));
     },
+    async continue(jobId) {
+      // Failed records are pruned 10 minutes after a reload; without one there is nothing to wait on.
+      if (!store.get(jobId)?.requestId) throw new UserFacingError(vscode.l10n.t('The request of this prompt can no longer be waited on (its job was forgotten after a reload). Retry again to submit the prompt anew; that is billed again.'));
+      return started(await runner.continueFailed(jobId));
+    },
     running(jobId) {
       const job = runner.jobs().find((j) => j.id === jobId);
       return job && started(job);
@@ -24,6 +30,12 @@ export function runnerQueueJobs(runner: JobRunner, store: JobStore, settings: Se
     },
     cancel: (jobId) => void runner.cancel(jobId),
     describe: (e) => presentError(e)?.message,
+    acceptedRequest(jobId, e) {
+      const record = store.get(jobId);
+      // A cancel only stopped the waiting: the request goes on at Segmind, and is billed.
+      const accepted = presentError(e) === undefined ? record?.mode === 'async' && record.requestId !== undefined : retryWaitsOnRequest(record, e);
+      return accepted ? record?.requestId : undefined;
+    },
     concurrency: () => settings.snapshot().queueConcurrency,
   };
 }
@@ -33,6 +45,8 @@ function result(outcome: GenerationOutcome): QueueJobResult {
 }
 
 function outcomeOf(record: JobRecord): JobOutcome | undefined {
+  // The error itself is gone; a request Segmind accepted is waited on again, which cannot bill twice.
+  const accepted = record.requestId && record.mode === 'async' ? { acceptedRequest: record.requestId } : {};
   switch (record.state) {
     case 'saved':
     case 'inserted':
@@ -42,9 +56,9 @@ function outcomeOf(record: JobRecord): JobOutcome | undefined {
         ...(record.requestId ? { requestId: record.requestId } : {}),
       };
     case 'cancelled':
-      return { state: 'cancelled' };
+      return { state: 'cancelled', ...accepted };
     case 'failed':
-      return { state: 'failed', error: record.error ?? vscode.l10n.t('The generation failed.') };
+      return { state: 'failed', error: record.error ?? vscode.l10n.t('The generation failed.'), ...accepted };
     case 'expired':
       return { state: 'failed', error: vscode.l10n.t('Segmind keeps results for one hour: this one expired before it could be fetched.') };
     case 'interrupted':

@@ -3,7 +3,7 @@
 // at once, a failure or a cancel stays with its prompt, and the queue's commands act on its items.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SD3M, emulator, emulatorPerTest, inWorkspace, setSetting, waitFor } from './helpers';
+import { SD3M, emulator, emulatorPerTest, exists, inWorkspace, setSetting, waitFor } from './helpers';
 import { generateFromLines, queueItems } from './queueHelpers';
 
 const small = { img_width: 512, img_height: 512 };
@@ -62,6 +62,25 @@ describe('prompt queue', function () {
     await emulator.advanceClock(60_000); // the emulator's queue moves on past the held job
     await vscode.commands.executeCommand('segmind.queue.retry', (await queueItems()).find((i) => i.prompt === 'never'));
     await waitFor('the retried prompt to finish', async () => (await queueItems()).some((i) => i.prompt === 'never' && i.state === 'done'), 45_000);
+  });
+
+  it('retrying a prompt whose status polls failed after its submit waits on that request: no second submit, the image is saved', async () => {
+    // Every status poll of the first wait answers 504 (the client gives up after 5); the request itself went through.
+    await emulator.fault({ on: 'status', kind: 'http', status: 504, times: 5 });
+    const [failed] = await generateFromLines({ prompts: ['a polled lark'], model: SD3M, params: { ...small, seed: 5 }, folder: 'queue/polled', confirm: false });
+    assert.equal(failed?.state, 'failed');
+    assert.match(failed?.error ?? '', /server problem \(504\)/);
+    const [accepted] = await emulator.jobs();
+    assert.equal((await emulator.info()).acceptedSubmits, 1);
+    const item = (await queueItems()).find((i) => i.prompt === 'a polled lark');
+    assert.equal(item?.acceptedRequest, accepted?.requestId, 'the item knows the request Segmind accepted');
+
+    await vscode.commands.executeCommand('segmind.queue.retry', item);
+    const done = await waitFor('the retried prompt to be saved', async () => (await queueItems()).find((i) => i.prompt === 'a polled lark' && i.state !== 'running'), 60_000);
+    assert.deepEqual([done.state, done.files, done.requestId], ['done', ['queue/polled/a-polled-lark-5.jpg'], accepted?.requestId]);
+    assert.ok(await exists('queue/polled/a-polled-lark-5.jpg'));
+    assert.equal((await emulator.info()).acceptedSubmits, 1, 'the retry submitted nothing');
+    assert.equal((await emulator.apiCalls()).filter((c) => c.startsWith('POST')).length, 1);
   });
 
   it('refuses bad options, an unknown preset and invalid parameters before queueing anything', async () => {

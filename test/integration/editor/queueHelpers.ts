@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
 
 export interface PromptResult { prompt: string; state: string; files?: string[]; requestId?: string; error?: string }
-export interface QueueItem { id: string; prompt: string; state: string; jobId?: string }
+export interface QueueItem { id: string; prompt: string; state: string; jobId?: string; files?: string[]; requestId?: string; acceptedRequest?: string; error?: string }
 
 export function generateFromLines(options: Record<string, unknown>): Promise<PromptResult[]> {
   return vscode.commands.executeCommand<PromptResult[]>('segmind.generateFromLines', options) as Promise<PromptResult[]>;

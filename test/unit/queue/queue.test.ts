@@ -28,7 +28,12 @@ const tick = () => new Promise((r) => setImmediate(r));
 class FakeJobs implements QueueJobs {
   limit = 2;
   started: string[] = [];
+  continued: string[] = [];
   cancelled: string[] = [];
+  /** Requests Segmind accepted, by job id: what a retry should wait on after the job ended. */
+  readonly accepted = new Map<string, string>();
+  /** A continue that fails (its job record is gone): the message. */
+  failContinue: string | undefined;
   readonly pending = new Map<string, { resolve: (r: QueueJobResult) => void; reject: (e: unknown) => void; job: StartedJob }>();
   readonly resumed = new Map<string, StartedJob>();
   readonly outcomes = new Map<string, JobOutcome>();
@@ -38,12 +43,19 @@ class FakeJobs implements QueueJobs {
     if (item.prompt === this.failStart) throw new Error(`refused ${item.prompt}`);
     const jobId = `job-${item.prompt}-${this.started.length}`;
     this.started.push(item.prompt);
-    let resolve!: (r: QueueJobResult) => void;
-    let reject!: (e: unknown) => void;
-    const done = new Promise<QueueJobResult>((res, rej) => ((resolve = res), (reject = rej)));
-    const job = { jobId, done };
-    this.pending.set(item.prompt, { resolve, reject, job });
-    return job;
+    return this.deferred(item.prompt, jobId);
+  }
+  async continue(jobId: string): Promise<StartedJob> {
+    await tick();
+    if (this.failContinue) {
+      this.accepted.delete(jobId);
+      throw new Error(this.failContinue);
+    }
+    this.continued.push(jobId);
+    return this.deferred(/^job-(.+)-\d+$/.exec(jobId)![1]!, jobId);
+  }
+  acceptedRequest(jobId: string): string | undefined {
+    return this.accepted.get(jobId);
   }
   running(jobId: string): StartedJob | undefined {
     return this.resumed.get(jobId);
@@ -54,6 +66,14 @@ class FakeJobs implements QueueJobs {
   cancel(jobId: string): void {
     this.cancelled.push(jobId);
     for (const p of this.pending.values()) if (p.job.jobId === jobId) p.reject(new Error('cancelled'));
+  }
+  private deferred(prompt: string, jobId: string): StartedJob {
+    let resolve!: (r: QueueJobResult) => void;
+    let reject!: (e: unknown) => void;
+    const done = new Promise<QueueJobResult>((res, rej) => ((resolve = res), (reject = rej)));
+    const job = { jobId, done };
+    this.pending.set(prompt, { resolve, reject, job });
+    return job;
   }
   describe(e: unknown): string | undefined {
     const message = (e as Error).message;
@@ -113,6 +133,17 @@ describe('prompt queue state', () => {
     queue.removeFinished();
     assert.equal(states(queue), 'a:pending c:pending');
   });
+
+  it('waitAgain puts an item with an accepted request back to running on the same job, and nothing else', () => {
+    const queue = new PromptQueue(new MemoryMemento(), ids());
+    queue.add([entry('a'), entry('b')]);
+    const [a, b] = queue.items();
+    queue.update(a!.id, { state: 'failed', error: 'timed out', jobId: 'j1', acceptedRequest: 'req-1' });
+    queue.update(b!.id, { state: 'failed', error: 'refused', jobId: 'j2' });
+    assert.equal(queue.waitAgain(b!.id), undefined, 'no accepted request: nothing to wait on');
+    assert.deepEqual({ ...queue.waitAgain(a!.id) }, { id: a!.id, runId: a!.runId, prompt: 'a', model: 'm', params: { prompt: 'a' }, state: 'running', jobId: 'j1', requestId: 'req-1' });
+    assert.equal(queue.waitAgain(a!.id), undefined, 'a running item is not retried');
+  });
 });
 
 describe('queue scheduler', () => {
@@ -159,6 +190,79 @@ describe('queue scheduler', () => {
     assert.equal(states(queue), 'a:running b:cancelled c:done');
   });
 
+  it('retry waits on the request Segmind accepted (no second submit); a prompt without one is submitted again', async () => {
+    const jobs = new FakeJobs();
+    const queue = new PromptQueue(new MemoryMemento(), ids());
+    const scheduler = new QueueScheduler(queue, jobs);
+    queue.add([entry('polled'), entry('refused')]);
+    scheduler.pump();
+    await tick();
+    jobs.accepted.set('job-polled-0', 'req-polled');
+    jobs.fail('polled', 'Segmind did not answer the status poll in time');
+    jobs.fail('refused', 'Not enough Segmind credits');
+    await tick();
+    const [polled, refused] = queue.items();
+    assert.equal(polled?.acceptedRequest, 'req-polled');
+    assert.equal(refused?.acceptedRequest, undefined);
+
+    assert.equal(scheduler.retry(polled!.id), true);
+    assert.equal(scheduler.retry(refused!.id), true);
+    await tick();
+    await tick();
+    assert.deepEqual(jobs.started, ['polled', 'refused', 'refused'], 'only the refused prompt is submitted again');
+    assert.deepEqual(jobs.continued, ['job-polled-0']);
+    assert.deepEqual({ state: queue.get(polled!.id)?.state, jobId: queue.get(polled!.id)?.jobId, requestId: queue.get(polled!.id)?.requestId, error: queue.get(polled!.id)?.error },
+      { state: 'running', jobId: 'job-polled-0', requestId: 'req-polled', error: undefined });
+    jobs.finish('polled');
+    await tick();
+    assert.equal(states(queue), 'polled:done refused:running');
+    assert.deepEqual(queue.get(polled!.id)?.files, ['out/polled.png']);
+  });
+
+  it('a cancel while the wait is being resumed reaches the job; its request stays for the next retry', async () => {
+    const jobs = new FakeJobs();
+    const queue = new PromptQueue(new MemoryMemento(), ids());
+    const scheduler = new QueueScheduler(queue, jobs);
+    queue.add([entry('a')]);
+    scheduler.pump();
+    await tick();
+    const [a] = queue.items();
+    jobs.accepted.set('job-a-0', 'req-a');
+    assert.equal(scheduler.cancel(a!.id), true);
+    await tick();
+    assert.equal(states(queue), 'a:cancelled');
+    assert.equal(scheduler.retry(a!.id), true);
+    assert.equal(scheduler.cancel(a!.id), true, 'cancelled before the continued job is known');
+    await tick();
+    await tick();
+    assert.deepEqual(jobs.cancelled, ['job-a-0', 'job-a-0']);
+    assert.equal(states(queue), 'a:cancelled');
+    assert.equal(queue.get(a!.id)?.acceptedRequest, 'req-a');
+    assert.deepEqual(jobs.started, ['a']);
+  });
+
+  it('a wait that cannot be resumed fails with its reason; the retry after that submits the prompt anew', async () => {
+    const jobs = new FakeJobs();
+    const queue = new PromptQueue(new MemoryMemento(), ids());
+    const scheduler = new QueueScheduler(queue, jobs);
+    queue.add([entry('a')]);
+    scheduler.pump();
+    await tick();
+    const [a] = queue.items();
+    jobs.accepted.set('job-a-0', 'req-a');
+    jobs.fail('a', 'timed out');
+    await tick();
+    jobs.failContinue = 'the request can no longer be waited on';
+    scheduler.retry(a!.id);
+    await tick();
+    await tick();
+    assert.deepEqual({ state: queue.get(a!.id)?.state, error: queue.get(a!.id)?.error, accepted: queue.get(a!.id)?.acceptedRequest },
+      { state: 'failed', error: 'the request can no longer be waited on', accepted: undefined });
+    scheduler.retry(a!.id);
+    await tick();
+    assert.deepEqual(jobs.started, ['a', 'a']);
+  });
+
   it('a job that cannot start fails its item and the queue goes on', async () => {
     const jobs = new FakeJobs();
     jobs.failStart = 'a';
@@ -197,5 +301,29 @@ describe('queue scheduler', () => {
     await tick();
     assert.deepEqual(jobs.started, ['next']);
     assert.equal(states(queue), 'resumed:done finished:done cut:failed waiting:running next:running');
+  });
+
+  it('after a reload: a job that failed after its submit is waited on again by retry; one cut during its submit is submitted again', async () => {
+    const memento = new MemoryMemento();
+    const before = new PromptQueue(memento, ids());
+    before.add([entry('polled'), entry('cut')]);
+    const [polled, cut] = before.items();
+    before.update(polled!.id, { state: 'running', jobId: 'j1' });
+    before.update(cut!.id, { state: 'running' });
+    await before.flushed();
+
+    const jobs = new FakeJobs();
+    jobs.outcomes.set('j1', { state: 'failed', error: 'The status poll failed', acceptedRequest: 'req-1' });
+    const queue = new PromptQueue(memento, ids());
+    const scheduler = new QueueScheduler(queue, jobs);
+    scheduler.reattach();
+    assert.equal(states(queue), 'polled:failed cut:failed');
+    assert.equal(queue.get(cut!.id)?.error, INTERRUPTED, 'unknown whether Segmind accepted it: the message says so');
+    scheduler.retry(polled!.id);
+    scheduler.retry(cut!.id);
+    await tick();
+    await tick();
+    assert.deepEqual(jobs.continued, ['j1']);
+    assert.deepEqual(jobs.started, ['cut']);
   });
 });
