@@ -34,6 +34,41 @@ function testEntries(dir = 'test') {
   return out.sort();
 }
 
+/**
+ * One copy of `name` in a bundle: markdown-it, htmlparser2 and dom-serializer each nest their own `entities`
+ * (the same version; npm cannot hoist it over another package's newer one), and two copies of its
+ * decode tables cost ~22 KB. Imports of `name` from `importers` resolve from the first importer's
+ * copy; a version mismatch fails the build rather than mixing two APIs.
+ */
+function onePackageCopy(name, importers) {
+  // By folder, not require.resolve: these packages do not export their package.json.
+  const findUp = (from, pkg) => {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'node_modules', pkg);
+      if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+      if (path.dirname(dir) === dir) throw new Error(`${pkg} is not installed (npm ci)`);
+    }
+  };
+  const dirOf = (pkg) => findUp(__dirname, pkg);
+  const versionIn = (dir) => JSON.parse(fs.readFileSync(path.join(findUp(dir, name), 'package.json'), 'utf8')).version;
+  const canonical = dirOf(importers[0]);
+  const version = versionIn(canonical);
+  for (const other of importers.slice(1)) {
+    const found = versionIn(dirOf(other));
+    if (found !== version) throw new Error(`${other} needs ${name}@${found}, ${importers[0]} ${name}@${version}: the bundle would mix two versions`);
+  }
+  const filter = new RegExp(`^${name}(/|$)`);
+  return {
+    name: `one-copy-of-${name}`,
+    setup(build) {
+      build.onResolve({ filter }, (args) => {
+        if (args.pluginData === 'canonical') return undefined;
+        return build.resolve(args.path, { kind: args.kind, resolveDir: canonical, pluginData: 'canonical' });
+      });
+    },
+  };
+}
+
 const configs = [
   {
     ...shared,
@@ -43,6 +78,7 @@ const configs = [
     format: 'cjs',
     // features.js, http.js and references.js are required lazily at run time: keep them separate files.
     external: ['vscode', './features', './features.js', './http', './http.js', './references', './references.js'],
+    plugins: [onePackageCopy('entities', ['htmlparser2', 'markdown-it', 'dom-serializer'])],
   },
   {
     ...shared,

@@ -1,7 +1,8 @@
 // Gallery webview entry (dist/gallery.js + dist/gallery.css): search, filters and the virtualized
 // thumbnail grid over the whole history; actions go to the extension as validated messages.
 import './gallery.css';
-import { parseGalleryExtensionMessage, type GalleryAction, type GalleryExtensionMessage, type GalleryItem, type GalleryWebviewMessage } from '../../src/shared/galleryMessages';
+import { checkGalleryExtensionMessage } from '../../src/shared/galleryExtensionMessages';
+import type { GalleryAction, GalleryExtensionMessage, GalleryItem, GalleryWebviewMessage } from '../../src/shared/galleryMessages';
 import { CompareDialog } from './compare';
 import { FirstScreen } from './firstScreen';
 import { galleryFrame } from './frame';
@@ -118,7 +119,7 @@ function onItems(message: Extract<GalleryExtensionMessage, { type: 'items' }>): 
 
 const thumbnails = new ThumbnailQueue();
 const firstScreen = new FirstScreen(grid.scroller, () => post({ type: 'firstScreenShown' }));
-onExtensionMessage(parseGalleryExtensionMessage, (message) => {
+onExtensionMessage(checkGalleryExtensionMessage, (message) => {
   switch (message.type) {
     case 'items':
       return onItems(message);

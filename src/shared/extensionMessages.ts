@@ -5,30 +5,13 @@
 // imports of protocol.ts keep its schemas out of the webview bundle; a unit test checks that this
 // agrees with them.
 import type { ExtensionMessage, InitialData, ParseResult, RequestType } from './protocol';
-import { JOB_STATES, MAX_ID, MAX_JOB_FILES, MAX_NOTE, MAX_PARAMS, MAX_PARAM_NAME, MAX_PRESETS, MAX_SHORT, MAX_TEXT, MAX_URI } from './messageConstants';
-
-type Check = (value: unknown) => boolean;
-type Fields = Readonly<Record<string, Check>>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (max: number, min = 0): Check => (v) => typeof v === 'string' && v.length >= min && v.length <= max;
-const finite: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const boolean: Check = (v) => typeof v === 'boolean';
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
-const list = (item: Check, max: number): Check => (v) => Array.isArray(v) && v.length <= max && v.every(item);
-const object = (fields: Fields): Check => (v) => isRecord(v) && Object.entries(fields).every(([name, check]) => check(Object.hasOwn(v, name) ? v[name] : undefined));
-const recordOf = (value: Check, maxKeys = Infinity): Check => (v) => {
-  if (!isRecord(v)) return false;
-  const entries = Object.entries(v);
-  return entries.length <= maxKeys && entries.every(([k, x]) => k.length >= 1 && k.length <= MAX_PARAM_NAME && value(x));
-};
+import { JOB_STATES, MAX_ID, MAX_JOB_FILES, MAX_NOTE, MAX_PRESETS, MAX_SHORT, MAX_TEXT, MAX_URI } from './messageConstants';
+import { boolean, finite, guarded, isRecord, list, parseByType, object, oneOf, optional, params, recordOf, text, type Check, type Fields } from './plainChecks';
 
 const id = text(MAX_ID, 1);
 const short = text(MAX_SHORT);
 const note = text(MAX_NOTE);
 const prose = text(MAX_TEXT);
-const params = recordOf((v) => finite(v) || typeof v === 'boolean' || (typeof v === 'string' && v.length <= MAX_TEXT), MAX_PARAMS);
 const resultFile = object({ uri: text(MAX_URI), path: text(MAX_URI), src: optional(text(MAX_URI)) });
 const prefill: Fields = { model: short, params, keepSeed: boolean, notice: optional(note) };
 
@@ -77,23 +60,10 @@ const initialData = object({
 
 /** Checks a message received from the extension; never throws. */
 export function parseExtensionMessage(raw: unknown): ParseResult<ExtensionMessage> {
-  return guarded(() => {
-    const type = isRecord(raw) ? raw.type : undefined;
-    if (typeof type !== 'string' || !Object.hasOwn(messages, type)) return { ok: false, reason: 'unknown message type' };
-    return messages[type as ExtensionMessage['type']](raw) ? { ok: true, message: raw as ExtensionMessage } : { ok: false, reason: `malformed ${type} message` };
-  });
+  return parseByType<ExtensionMessage>(messages, raw);
 }
 
 /** Checks the page's `data-init` JSON; never throws. */
 export function parseInitialData(raw: unknown): ParseResult<InitialData> {
   return guarded(() => (initialData(raw) ? { ok: true, message: raw as InitialData } : { ok: false, reason: 'malformed initial data' }));
-}
-
-/** Reading the input may throw (a getter, a revoked Proxy): report, never throw. */
-function guarded<T>(check: () => ParseResult<T>): ParseResult<T> {
-  try {
-    return check();
-  } catch {
-    return { ok: false, reason: 'unreadable message' };
-  }
 }

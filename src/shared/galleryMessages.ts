@@ -2,25 +2,23 @@
 // (src/gallery/grid/). Imported by both bundles: depends on nothing but zod/mini and the panel's
 // protocol file, whose `paramsSchema` and parse helpers it reuses.
 import * as z from 'zod/mini';
-import { MAX_TEXT } from './messageConstants';
+import { GALLERY_COMMANDS, GALLERY_MAX_IDS, GALLERY_MAX_ITEM_ID, MAX_ID, MAX_SHORT, MAX_TEXT, MAX_URI } from './messageConstants';
 import { paramsSchema, parseWith, type ParseResult } from './protocol';
 
-const MAX_ID = 200;
-/** A history can hold 20,000 images; a selection or a lookup never names more. */
-const MAX_IDS = 20_000;
+const MAX_IDS = GALLERY_MAX_IDS;
 
-const requestId = z.string().check(z.minLength(1), z.maxLength(64));
-const itemId = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+const requestId = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+const itemId = z.string().check(z.minLength(1), z.maxLength(GALLERY_MAX_ITEM_ID));
 const itemIds = (max: number) => z.array(itemId).check(z.minLength(1), z.maxLength(max));
 const text = z.string().check(z.maxLength(MAX_TEXT));
-const pathText = z.string().check(z.maxLength(4096));
+const pathText = z.string().check(z.maxLength(MAX_URI));
 
 /** One image as the grid knows it: what it shows, searches and filters on; never the full-size file. */
 export const galleryItemSchema = z.object({
   id: itemId,
   createdAt: z.number(),
   /** Model id; `models` in the items message names it. */
-  model: z.string().check(z.maxLength(200)),
+  model: z.string().check(z.maxLength(MAX_SHORT)),
   prompt: text,
   negativePrompt: z.optional(text),
   seed: z.number(),
@@ -72,7 +70,7 @@ const items = z.object({
   complete: z.boolean(),
   items: z.array(galleryItemSchema).check(z.maxLength(MAX_IDS)),
   /** Model id → display name. */
-  models: z.record(z.string(), z.string().check(z.maxLength(200))),
+  models: z.record(z.string(), z.string().check(z.maxLength(MAX_SHORT))),
 });
 /** Thumbnail URLs ready to show; `missing` names items whose source file is gone. */
 const thumbs = z.object({
@@ -85,10 +83,10 @@ const makeThumb = z.object({ type: z.literal('makeThumb'), key: itemId, src: pat
 const detailsReply = z.object({
   type: z.literal('details'),
   id: requestId,
-  records: z.array(z.object({ id: itemId, model: z.string().check(z.maxLength(200)), params: paramsSchema, thumb: z.optional(pathText) })).check(z.maxLength(2)),
+  records: z.array(z.object({ id: itemId, model: z.string().check(z.maxLength(MAX_SHORT)), params: paramsSchema, thumb: z.optional(pathText) })).check(z.maxLength(2)),
 });
 /** From the view's title bar and context menu: focus the search box, or compare the two selected images. */
-const command = z.object({ type: z.literal('command'), command: z.enum(['focusSearch', 'compare']) });
+const command = z.object({ type: z.literal('command'), command: z.enum(GALLERY_COMMANDS) });
 const reply = z.object({ type: z.literal('reply'), id: requestId });
 const errorReply = z.object({ type: z.literal('error'), id: requestId, message: text });
 
@@ -102,7 +100,10 @@ export function parseGalleryWebviewMessage(raw: unknown): ParseResult<GalleryWeb
   return parseWith(galleryWebviewMessageSchema, raw);
 }
 
-/** Validates a message received from the extension in the gallery webview; never throws. */
+/**
+ * The zod check of a message from the extension: the reference that the webview's plain check
+ * (galleryExtensionMessages.ts, no zod in its bundle) is tested against; never throws.
+ */
 export function parseGalleryExtensionMessage(raw: unknown): ParseResult<GalleryExtensionMessage> {
   return parseWith(galleryExtensionMessageSchema, raw);
 }

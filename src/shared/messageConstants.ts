@@ -18,3 +18,9 @@ export const MAX_JOB_FILES = 16;
 export const MAX_PRESETS = 500;
 /** Largest image file the panel reads dropped from the OS: above any image Segmind returns (~13 MB). */
 export const MAX_DROPPED_BYTES = 32 * 1024 * 1024;
+
+/** The gallery: an image's id, and how many ids a message names (a history holds up to 20,000). */
+export const GALLERY_MAX_ITEM_ID = 200;
+export const GALLERY_MAX_IDS = 20_000;
+/** The gallery view's title-bar and context-menu commands that the webview carries out. */
+export const GALLERY_COMMANDS = ['focusSearch', 'compare'] as const;

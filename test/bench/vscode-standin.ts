@@ -224,6 +224,7 @@ function buildApi(): Record<string, unknown> {
     languages: {},
     lm: {},
     DocumentDropOrPasteEditKind: {},
+    CodeActionKind: {},
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
     StatusBarAlignment: { Left: 1, Right: 2 },

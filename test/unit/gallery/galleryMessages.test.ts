@@ -2,7 +2,8 @@
 // valid ones pass; the page carries the panel's strict CSP, one script with a nonce, nothing inline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseGalleryExtensionMessage, parseGalleryWebviewMessage } from '../../../src/shared/galleryMessages';
+import { checkGalleryExtensionMessage } from '../../../src/shared/galleryExtensionMessages';
+import { galleryExtensionMessageSchema, parseGalleryExtensionMessage, parseGalleryWebviewMessage } from '../../../src/shared/galleryMessages';
 import { renderGalleryPage } from '../../../src/gallery/grid/galleryPage';
 import { menuTargets } from '../../../src/gallery/grid/menuTarget';
 
@@ -50,4 +51,46 @@ test('a context menu acts on the selection when the clicked tile is in it, else 
   assert.deepEqual(ids({ webviewSection: 'image', itemId: 'b' }, ['a', 'b']), ['a', 'b']);
   assert.deepEqual(ids({ webviewSection: 'image', itemId: 'c' }, ['a', 'b']), ['c']);
   assert.deepEqual(ids(undefined, ['a']), ['a']);
+});
+
+/**
+ * The webview's plain check (no zod in gallery.js) agrees with the zod schemas: on one valid message
+ * of each kind, each with one field removed or of a wrong type, and on nested items and records.
+ */
+test('the gallery webview\'s check of extension messages accepts and rejects what the zod schema does', () => {
+  const item: Record<string, unknown> = { id: 'a', createdAt: 1, model: 'm', prompt: 'p', negativePrompt: 'n', seed: 7, path: 'img/a.png', credits: 0.25 };
+  const valid: Record<string, unknown>[] = [
+    { type: 'items', replace: true, complete: false, items: [item], models: { m: 'Model', '': 'no id' } },
+    { type: 'thumbs', thumbs: [{ id: 'a', src: 'https://x/a.webp' }], missing: ['b'] },
+    { type: 'makeThumb', key: 'a', src: 'https://x/a.png', size: 256 },
+    { type: 'details', id: 'r', records: [{ id: 'a', model: 'm', params: { prompt: 'p', steps: 20, base64: false }, thumb: 't' }] },
+    { type: 'command', command: 'compare' },
+    { type: 'reply', id: 'r' },
+    { type: 'error', id: 'r', message: 'gone' },
+  ];
+  const wrong: unknown[] = [undefined, null, 7, 'text', -1, 0.5, 10, 16, 1025, Number.NaN, Infinity, true, [], {}, '', 'x'.repeat(10_001), [{}], ['a'], { a: 1 }];
+  let compared = 0;
+  const agree = (message: unknown, what: string): void => {
+    compared++;
+    assert.equal(checkGalleryExtensionMessage(message).ok, galleryExtensionMessageSchema.safeParse(message).success, `${what}: ${JSON.stringify(message)?.slice(0, 300)}`);
+  };
+  for (const message of valid) {
+    assert.equal(checkGalleryExtensionMessage(message).ok, true, JSON.stringify(message));
+    for (const key of Object.keys(message)) {
+      const { [key]: _removed, ...rest } = message;
+      agree(rest, `without ${key}`);
+      for (const value of wrong) agree({ ...message, [key]: value }, `${key} = ${String(value).slice(0, 20)}`);
+    }
+  }
+  for (const key of Object.keys(item)) {
+    const { [key]: _removed, ...rest } = item;
+    agree({ ...valid[0], items: [rest] }, `item without ${key}`);
+    for (const value of wrong) agree({ ...valid[0], items: [{ ...item, [key]: value }] }, `item ${key}`);
+  }
+  for (const value of wrong) agree({ ...valid[0], models: { m: value } }, 'a model name');
+  for (const value of wrong) agree({ ...valid[3], records: [{ id: 'a', model: 'm', params: { p: value } }] }, 'a parameter');
+  agree({ ...valid[3], records: [1, 2, 3].map((n) => ({ id: `a${n}`, model: 'm', params: {} })) }, 'three records');
+  agree({ ...valid[1], thumbs: [{ id: 'x'.repeat(201), src: 's' }] }, 'a long id');
+  assert.equal(checkGalleryExtensionMessage({ get type(): string { throw new Error('no'); } }).ok, false, 'never throws');
+  assert.ok(compared > 500, `compared ${compared} messages`);
 });
