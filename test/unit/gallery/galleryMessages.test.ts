@@ -2,6 +2,7 @@
 // valid ones pass; the page carries the panel's strict CSP, one script with a nonce, nothing inline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { compareChecks } from '../checkAgreement';
 import { checkGalleryExtensionMessage } from '../../../src/shared/galleryExtensionMessages';
 import { galleryExtensionMessageSchema, parseGalleryExtensionMessage, parseGalleryWebviewMessage } from '../../../src/shared/galleryMessages';
 import { renderGalleryPage } from '../../../src/gallery/grid/galleryPage';
@@ -69,19 +70,8 @@ test('the gallery webview\'s check of extension messages accepts and rejects wha
     { type: 'error', id: 'r', message: 'gone' },
   ];
   const wrong: unknown[] = [undefined, null, 7, 'text', -1, 0.5, 10, 16, 1025, Number.NaN, Infinity, true, [], {}, '', 'x'.repeat(10_001), [{}], ['a'], { a: 1 }];
-  let compared = 0;
-  const agree = (message: unknown, what: string): void => {
-    compared++;
-    assert.equal(checkGalleryExtensionMessage(message).ok, galleryExtensionMessageSchema.safeParse(message).success, `${what}: ${JSON.stringify(message)?.slice(0, 300)}`);
-  };
-  for (const message of valid) {
-    assert.equal(checkGalleryExtensionMessage(message).ok, true, JSON.stringify(message));
-    for (const key of Object.keys(message)) {
-      const { [key]: _removed, ...rest } = message;
-      agree(rest, `without ${key}`);
-      for (const value of wrong) agree({ ...message, [key]: value }, `${key} = ${String(value).slice(0, 20)}`);
-    }
-  }
+  const agreement = compareChecks(checkGalleryExtensionMessage, galleryExtensionMessageSchema, valid, wrong);
+  const { agree } = agreement;
   for (const key of Object.keys(item)) {
     const { [key]: _removed, ...rest } = item;
     agree({ ...valid[0], items: [rest] }, `item without ${key}`);
@@ -92,5 +82,5 @@ test('the gallery webview\'s check of extension messages accepts and rejects wha
   agree({ ...valid[3], records: [1, 2, 3].map((n) => ({ id: `a${n}`, model: 'm', params: {} })) }, 'three records');
   agree({ ...valid[1], thumbs: [{ id: 'x'.repeat(201), src: 's' }] }, 'a long id');
   assert.equal(checkGalleryExtensionMessage({ get type(): string { throw new Error('no'); } }).ok, false, 'never throws');
-  assert.ok(compared > 500, `compared ${compared} messages`);
+  assert.ok(agreement.compared > 500, `compared ${agreement.compared} messages`);
 });

@@ -2,6 +2,7 @@
 // (the extension ignores and logs them; nothing acts on them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { compareChecks } from '../checkAgreement';
 import { parseWebviewMessage, initialDataSchema, extensionMessageSchema } from '../../../src/shared/protocol';
 import { parseExtensionMessage, parseInitialData } from '../../../src/shared/extensionMessages';
 import { MAX_DROPPED_BYTES } from '../../../src/shared/messageConstants';
@@ -117,19 +118,8 @@ test('the webview\'s check of extension messages accepts and rejects what the zo
     { type: 'error', request: 'dropImage', id: 'x', message: 'a.png has no Segmind settings' },
   ];
   const wrong: unknown[] = [undefined, null, 7, 'text', -1, Number.NaN, Infinity, true, [], {}, 'x'.repeat(10_001), [{}], { prompt: {} }];
-  let compared = 0;
-  const agree = (message: unknown, what: string): void => {
-    compared++;
-    assert.equal(parseExtensionMessage(message).ok, extensionMessageSchema.safeParse(message).success, `${what}: ${JSON.stringify(message)?.slice(0, 300)}`);
-  };
-  for (const message of valid) {
-    assert.equal(parseExtensionMessage(message).ok, true, JSON.stringify(message));
-    for (const key of Object.keys(message)) {
-      const { [key]: _removed, ...rest } = message;
-      agree(rest, `without ${key}`);
-      for (const value of wrong) agree({ ...message, [key]: value }, `${key} = ${String(value).slice(0, 20)}`);
-    }
-  }
+  const agreement = compareChecks(parseExtensionMessage, extensionMessageSchema, valid, wrong);
+  const { agree } = agreement;
   // Nested values: a preset, a file, a parameter.
   const preset = (valid[3]?.presets as Record<string, unknown>[])[0] ?? {};
   for (const key of Object.keys(preset)) for (const value of wrong) agree({ type: 'presets', presets: [{ ...preset, [key]: value }] }, `preset ${key}`);
@@ -139,7 +129,7 @@ test('the webview\'s check of extension messages accepts and rejects what the zo
   agree({ ...valid[1], params: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`p${i}`, i])) }, 'too many parameters');
   agree({ ...valid[1], params: { ['x'.repeat(65)]: 1 } }, 'a long parameter name');
   agree({ ...valid[0], files: Array.from({ length: 17 }, () => ({ uri: 'u', path: 'p' })) }, 'too many files');
-  assert.ok(compared > 900, `compared ${compared} messages`);
+  assert.ok(agreement.compared > 900, `compared ${agreement.compared} messages`);
 });
 
 test('track messages are bounded', () => {
