@@ -1,6 +1,7 @@
 // The messages between the gallery's webview view (media/gallery/) and the extension host
-// (src/gallery/grid/). Imported by both bundles: depends on nothing but zod/mini and the panel's
-// protocol file, whose `paramsSchema` and parse helpers it reuses.
+// (src/gallery/grid/). The extension validates what the webview sends with these schemas; the
+// webview imports only their types and checks what it receives with galleryExtensionMessages.ts
+// (no zod in its bundle), which a unit test compares with the schemas below.
 import * as z from 'zod/mini';
 import { GALLERY_COMMANDS, GALLERY_MAX_IDS, GALLERY_MAX_ITEM_ID, MAX_ID, MAX_SHORT, MAX_TEXT, MAX_URI } from './messageConstants';
 import { paramsSchema, parseWith, type ParseResult } from './protocol';
@@ -98,12 +99,4 @@ export type DetailsReply = z.infer<typeof detailsReply>;
 /** Validates a message received from the gallery webview; never throws. */
 export function parseGalleryWebviewMessage(raw: unknown): ParseResult<GalleryWebviewMessage> {
   return parseWith(galleryWebviewMessageSchema, raw);
-}
-
-/**
- * The zod check of a message from the extension: the reference that the webview's plain check
- * (galleryExtensionMessages.ts, no zod in its bundle) is tested against; never throws.
- */
-export function parseGalleryExtensionMessage(raw: unknown): ParseResult<GalleryExtensionMessage> {
-  return parseWith(galleryExtensionMessageSchema, raw);
 }

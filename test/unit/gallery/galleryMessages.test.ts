@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareChecks } from '../checkAgreement';
 import { checkGalleryExtensionMessage } from '../../../src/shared/galleryExtensionMessages';
-import { galleryExtensionMessageSchema, parseGalleryExtensionMessage, parseGalleryWebviewMessage } from '../../../src/shared/galleryMessages';
+import { galleryExtensionMessageSchema, parseGalleryWebviewMessage } from '../../../src/shared/galleryMessages';
 import { renderGalleryPage } from '../../../src/gallery/grid/galleryPage';
 import { menuTargets } from '../../../src/gallery/grid/menuTarget';
 
@@ -32,10 +32,10 @@ test('webview messages: the known shapes pass, anything else is refused with a r
 
 test('extension messages: items with an unknown cost (null) pass; a negative thumbnail size does not', () => {
   const item = { id: 'a', createdAt: 1, model: 'm', prompt: 'p', seed: 1, path: 'a.png', credits: null };
-  assert.ok(parseGalleryExtensionMessage({ type: 'items', replace: true, complete: true, items: [item], models: { m: 'M' } }).ok);
-  assert.ok(parseGalleryExtensionMessage({ type: 'items', replace: false, complete: true, items: [{ ...item, credits: 0.25 }], models: {} }).ok);
-  assert.equal(parseGalleryExtensionMessage({ type: 'items', replace: true, complete: true, items: [{ ...item, credits: undefined }], models: {} }).ok, false);
-  assert.equal(parseGalleryExtensionMessage({ type: 'makeThumb', key: 'k', src: 's', size: -1 }).ok, false);
+  assert.ok(checkGalleryExtensionMessage({ type: 'items', replace: true, complete: true, items: [item], models: { m: 'M' } }).ok);
+  assert.ok(checkGalleryExtensionMessage({ type: 'items', replace: false, complete: true, items: [{ ...item, credits: 0.25 }], models: {} }).ok);
+  assert.equal(checkGalleryExtensionMessage({ type: 'items', replace: true, complete: true, items: [{ ...item, credits: undefined }], models: {} }).ok, false);
+  assert.equal(checkGalleryExtensionMessage({ type: 'makeThumb', key: 'k', src: 's', size: -1 }).ok, false);
 });
 
 test('the page: strict CSP, one script carrying the nonce, no inline code', () => {
